@@ -1,0 +1,42 @@
+//! One file per subcommand (its Args next to its `run`); this match dispatches.
+
+mod check;
+mod filters;
+mod init;
+mod list;
+mod show;
+mod timeline;
+
+use clap::Subcommand;
+
+use super::context::Context;
+use super::exit::{Failure, Outcome};
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Draw per-vendor timelines on a year axis.
+    Timeline(timeline::TimelineArgs),
+    /// List entries as a table, CSV, JSON or Markdown.
+    List(list::ListArgs),
+    /// Show one entry in full, with its sources.
+    Show(show::ShowArgs),
+    /// Validate the data directory and every snapshot; exit 1 when anything is wrong.
+    Check(check::CheckArgs),
+    /// Write the built-in dataset to DIR as an editable copy.
+    Init(init::InitArgs),
+}
+
+/// Returns the outcome of running `command`.
+pub fn run(command: Command, context: &Context) -> Result<Outcome, Failure> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let outcome = match command {
+        Command::Timeline(args) => timeline::run(args, context, &mut out),
+        Command::List(args) => list::run(args, context, &mut out),
+        Command::Show(args) => show::run(args, context, &mut out),
+        Command::Check(args) => check::run(args, context, &mut out),
+        Command::Init(args) => init::run(args, context, &mut out),
+    }?;
+    std::io::Write::flush(&mut out)?;
+    Ok(outcome)
+}

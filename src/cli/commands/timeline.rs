@@ -1,0 +1,91 @@
+//! `chipmap timeline`: per-vendor swimlanes on a year axis.
+
+use std::io::Write;
+
+use chipmap::layout::{self, TimelineSpec};
+use chipmap::model::DateBasis;
+use chipmap::render::term::{self, MIN_WIDTH, TermOptions};
+use clap::{Args, ValueEnum};
+
+use super::filters::FilterArgs;
+use crate::cli::context::Context;
+use crate::cli::exit::{Failure, Outcome};
+
+/// Draw per-vendor timelines: one row per entry, its date drawn as a bar (year, half, quarter)
+/// or a dot (month, day), status shown by shade, today marked.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Which date places an entry.
+    #[arg(long = "by", value_enum, default_value_t = Basis::Available)]
+    by: Basis,
+    /// First year on the axis (default: the earliest date drawn).
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2199))]
+    from: Option<i32>,
+    /// Last year on the axis (default: the latest date drawn).
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2199))]
+    to: Option<i32>,
+    /// Width in columns (at least 60; default: the terminal's, or 100 when not a terminal).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(MIN_WIDTH as i64..))]
+    width: Option<u16>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Term)]
+    format: TimelineFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Basis {
+    Available,
+    Announced,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TimelineFormat {
+    /// Text for a terminal, fitted to its width.
+    Term,
+}
+
+/// Width used when stdout is not a terminal and no --width is given.
+const PIPE_WIDTH: usize = 100;
+
+/// Runs `chipmap timeline`.
+pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    if let (Some(from), Some(to)) = (args.from, args.to) {
+        if from > to {
+            return Err(
+                chipmap::Error::usage(format!("--from {from} is after --to {to}"), None).into(),
+            );
+        }
+    }
+    let loaded = context.load()?;
+    let filter = args.filters.resolve(&loaded.roadmap)?;
+    let roadmap = filter.apply(&loaded.roadmap);
+    let spec = TimelineSpec {
+        basis: match args.by {
+            Basis::Available => DateBasis::Available,
+            Basis::Announced => DateBasis::Announced,
+        },
+        from: args.from,
+        to: args.to,
+        today: context.today,
+    };
+    let timeline = layout::timeline(&roadmap, &spec);
+    let width = args
+        .width
+        .map(usize::from)
+        .or(context.terminal_width)
+        .unwrap_or(PIPE_WIDTH)
+        .max(MIN_WIDTH);
+    match args.format {
+        TimelineFormat::Term => term::write(
+            out,
+            &timeline,
+            TermOptions {
+                width,
+                paint: context.stdout_paint,
+            },
+        )?,
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,60 @@
+//! What every command needs, resolved once from flags and environment: data, colour, today.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use chipmap::render::Paint;
+use chipmap::store::{self, DataDir, Loaded};
+use chrono::NaiveDate;
+
+use super::ColorChoice;
+
+/// The resolved settings a command runs with; commands read no environment themselves.
+#[derive(Debug)]
+pub struct Context {
+    pub data: DataDir,
+    /// Colour for stdout and stderr, each decided for its own stream.
+    pub stdout_paint: Paint,
+    pub stderr_paint: Paint,
+    /// The terminal's width when stdout is a terminal.
+    pub terminal_width: Option<usize>,
+    pub today: NaiveDate,
+}
+
+impl Context {
+    /// Returns the context for the given global options and the process environment.
+    pub fn new(data: Option<PathBuf>, color: ColorChoice, today: Option<NaiveDate>) -> Context {
+        let data = match data {
+            Some(dir) => DataDir::Path(dir),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|cwd| store::find_roadmaps_dir(&cwd))
+                .map_or(DataDir::Embedded, DataDir::Path),
+        };
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let paint = |is_terminal: bool| Paint {
+            enabled: match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => is_terminal && !no_color,
+            },
+        };
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        let terminal_width = stdout_is_terminal
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(w, _)| usize::from(w.0));
+        Context {
+            data,
+            stdout_paint: paint(stdout_is_terminal),
+            stderr_paint: paint(std::io::stderr().is_terminal()),
+            terminal_width,
+            today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        }
+    }
+
+    /// Returns the roadmap of the data directory, refusing data that does not pass `check`.
+    pub fn load(&self) -> chipmap::Result<Loaded> {
+        store::load_data(&self.data)
+    }
+}

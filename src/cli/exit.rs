@@ -1,0 +1,101 @@
+//! The one place that turns a command's outcome into an exit code and prints its errors.
+//!
+//! Exit codes: 0 success; 1 "found something" (`check` found problems); 2 bad usage or input
+//! (unknown flag, unreadable or invalid file, unknown key, refused change). A closed pipe on
+//! stdout (`chipmap list | head`) ends quietly with 0.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anstyle::AnsiColor;
+use chipmap::Error;
+use chipmap::render::diagnostics;
+
+use super::context::Context;
+
+/// Why a command stopped early: the library refused, or stdout could not be written.
+#[derive(Debug)]
+pub enum Failure {
+    Lib(Error),
+    Output(io::Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Lib(e)
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Output(e)
+    }
+}
+
+/// A command's verdict when it ran to the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    Found,
+}
+
+/// Returns the exit code for a command's result, printing any error to stderr.
+pub fn finish(result: Result<Outcome, Failure>, context: &Context) -> ExitCode {
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Found) => ExitCode::from(1),
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(failure) => {
+            let mut err = io::stderr().lock();
+            // Nothing sensible remains to be done if stderr itself is closed.
+            let _ = report(&mut err, &failure, context);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report(err: &mut dyn Write, failure: &Failure, context: &Context) -> io::Result<()> {
+    let paint = context.stderr_paint;
+    let label = paint.paint(AnsiColor::Red.on_default().bold(), "error");
+    let hint_style = AnsiColor::Cyan.on_default();
+    match failure {
+        Failure::Lib(Error::Invalid(found)) => {
+            diagnostics::write(err, found, paint)?;
+            writeln!(err)?;
+            let n = found.len();
+            writeln!(
+                err,
+                "{label}: {n} problem{} in the roadmap data of {}; nothing was done",
+                if n == 1 { "" } else { "s" },
+                context.data.display()
+            )?;
+            writeln!(
+                err,
+                "  = {}",
+                paint.paint(
+                    hint_style,
+                    "fix them (`chipmap check` lists them all), then run the command again"
+                )
+            )
+        }
+        Failure::Lib(Error::Usage { message, hint }) => {
+            writeln!(err, "{label}: {message}")?;
+            match hint {
+                Some(hint) => writeln!(err, "  = {}", paint.paint(hint_style, hint)),
+                None => Ok(()),
+            }
+        }
+        Failure::Lib(e @ Error::Io { .. }) => writeln!(err, "{label}: {e}"),
+        Failure::Output(e) => writeln!(err, "{label}: cannot write the output: {e}"),
+    }
+}
+
+/// Returns the exit code for an argument error, after clap has printed it (help: 0, else 2).
+pub fn clap_error(e: &clap::Error) -> ExitCode {
+    let _ = e.print();
+    if e.use_stderr() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

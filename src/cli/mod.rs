@@ -1,0 +1,62 @@
+//! The command line: parse argv, resolve it once into a Context, run one command, exit.
+
+mod commands;
+mod context;
+mod exit;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, ValueEnum};
+
+use context::Context;
+
+/// Track, check, list and draw the roadmaps of AI datacenter chips and HBM memory.
+///
+/// The data is one YAML file per vendor in a data directory: --data DIR, else $CHIPMAP_DATA,
+/// else a `roadmaps` folder in the current directory or the nearest ancestor, else the
+/// dataset built into chipmap (read-only; `chipmap init DIR` writes an editable copy).
+#[derive(Debug, Parser)]
+#[command(name = "chipmap", version, max_term_width = 100)]
+struct Cli {
+    /// The data directory (one YAML file per vendor).
+    #[arg(long, global = true, env = "CHIPMAP_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+
+    /// When to colour the output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+
+    /// The day taken as today, for the timeline's marker (for reproducible output).
+    #[arg(
+        long,
+        global = true,
+        env = "CHIPMAP_TODAY",
+        value_name = "YYYY-MM-DD",
+        hide = true
+    )]
+    today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    command: commands::Command,
+}
+
+/// `--color`: colour on a terminal (and never with NO_COLOR), always, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Returns the process exit code after running the command line `args`.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => return exit::clap_error(&e),
+    };
+    let context = Context::new(cli.data, cli.color, cli.today);
+    exit::finish(commands::run(cli.command, &context), &context)
+}

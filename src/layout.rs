@@ -1,0 +1,219 @@
+//! Timeline rows placed on a date axis: which entries are drawn, where, in what order.
+//! Pure: it knows nothing of terminals or glyphs; renderers scale its fractions to columns.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{DateBasis, FuzzyDate, Roadmap, Status};
+
+/// What to lay out: which date places an entry, the year range, and the day that is today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimelineSpec {
+    pub basis: DateBasis,
+    /// First year shown; by default the earliest year of a drawn date.
+    pub from: Option<i32>,
+    /// Last year shown (inclusive); by default the latest year of a drawn date.
+    pub to: Option<i32>,
+    pub today: NaiveDate,
+}
+
+/// The laid-out timeline: an axis from `from` to `to` (whole years) and one lane per vendor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub basis: DateBasis,
+    pub from: i32,
+    pub to: i32,
+    pub today: NaiveDate,
+    pub lanes: Vec<Lane>,
+    /// Keys of entries that have no date of the chosen basis, so are not drawn.
+    pub undated: Vec<String>,
+    /// How many entries lie wholly outside `from..=to`.
+    pub outside: usize,
+}
+
+/// One vendor's rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    pub vendor: String,
+    pub name: String,
+    pub rows: Vec<Row>,
+}
+
+/// One entry on the axis. `start` and `end` are fractions of the axis (0 = start of `from`,
+/// 1 = end of `to`); `end` is exclusive (the end of the interval's last day).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub key: String,
+    pub name: String,
+    pub status: Status,
+    pub date: FuzzyDate,
+    pub memory: Option<String>,
+    pub start: f64,
+    pub end: f64,
+    /// The interval begins before the axis does.
+    pub clipped_start: bool,
+    /// The interval ends after the axis does.
+    pub clipped_end: bool,
+}
+
+impl Timeline {
+    /// Returns where a day falls on the axis, as a fraction (today, year ticks).
+    pub fn fraction(&self, day: NaiveDate) -> f64 {
+        fraction(self.from, self.to, day)
+    }
+
+    /// Returns the number of rows over all lanes.
+    pub fn row_count(&self) -> usize {
+        self.lanes.iter().map(|l| l.rows.len()).sum()
+    }
+}
+
+/// Returns the roadmap laid out on a year axis; rows within a lane are in date order.
+pub fn timeline(roadmap: &Roadmap, spec: &TimelineSpec) -> Timeline {
+    let mut undated = Vec::new();
+    let dated: Vec<_> = roadmap
+        .entries()
+        .filter_map(|(vendor, entry)| match entry.date(spec.basis) {
+            Some(date) => Some((vendor, entry, date)),
+            None => {
+                undated.push(entry.key(&vendor.vendor));
+                None
+            }
+        })
+        .collect();
+    let first = dated.iter().map(|(_, _, d)| d.start().year()).min();
+    let last = dated.iter().map(|(_, _, d)| d.end().year()).max();
+    let this_year = spec.today.year();
+    let from = spec.from.or(first).unwrap_or(this_year);
+    let to = spec.to.or(last).unwrap_or(this_year).max(from);
+
+    let mut lanes: Vec<Lane> = Vec::new();
+    let mut outside = 0;
+    for (vendor, entry, date) in dated {
+        let start = fraction(from, to, date.start());
+        let end = fraction(from, to, date.end().succ_opt().unwrap_or(date.end()));
+        if end <= 0.0 || start >= 1.0 {
+            outside += 1;
+            continue;
+        }
+        let row = Row {
+            key: entry.key(&vendor.vendor),
+            name: entry.name.clone(),
+            status: entry.status,
+            date,
+            memory: entry.memory_label(),
+            start: start.max(0.0),
+            end: end.min(1.0),
+            clipped_start: start < 0.0,
+            clipped_end: end > 1.0,
+        };
+        match lanes.iter_mut().find(|l| l.vendor == vendor.vendor) {
+            Some(lane) => lane.rows.push(row),
+            None => lanes.push(Lane {
+                vendor: vendor.vendor.clone(),
+                name: vendor.name.clone(),
+                rows: vec![row],
+            }),
+        }
+    }
+    for lane in &mut lanes {
+        lane.rows
+            .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.name.cmp(&b.name)));
+    }
+    Timeline {
+        basis: spec.basis,
+        from,
+        to,
+        today: spec.today,
+        lanes,
+        undated,
+        outside,
+    }
+}
+
+fn fraction(from: i32, to: i32, day: NaiveDate) -> f64 {
+    let axis_start = year_start(from);
+    let axis_end = year_start(to + 1);
+    let total = (axis_end - axis_start).num_days() as f64;
+    (day - axis_start).num_days() as f64 / total
+}
+
+/// Returns January 1 of `year` (clamped to chrono's range, which no roadmap reaches).
+pub fn year_start(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::{TimelineSpec, timeline};
+    use crate::model::{DateBasis, Entry, FuzzyDate, Kind, Roadmap, Status, Vendor};
+
+    fn entry(id: &str, available: Option<&str>) -> Entry {
+        Entry {
+            id: id.into(),
+            name: id.to_uppercase(),
+            kind: Kind::Gpu,
+            family: None,
+            status: Status::Announced,
+            confidence: None,
+            announced: Some(FuzzyDate::parse("2024").unwrap()),
+            available: available.map(|d| FuzzyDate::parse(d).unwrap()),
+            process: None,
+            memory: None,
+            predecessor: None,
+            aliases: vec![],
+            specs: vec![],
+            sources: vec![],
+            notes: None,
+        }
+    }
+
+    fn spec(from: Option<i32>, to: Option<i32>) -> TimelineSpec {
+        TimelineSpec {
+            basis: DateBasis::Available,
+            from,
+            to,
+            today: NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
+        }
+    }
+
+    fn roadmap() -> Roadmap {
+        Roadmap {
+            vendors: vec![Vendor {
+                vendor: "v".into(),
+                name: "V".into(),
+                entries: vec![
+                    entry("late", Some("2027H2")),
+                    entry("early", Some("2025")),
+                    entry("none", None),
+                ],
+            }],
+        }
+    }
+
+    #[test]
+    fn rows_are_in_date_order_and_the_axis_spans_the_dates() {
+        let t = timeline(&roadmap(), &spec(None, None));
+        assert_eq!((t.from, t.to), (2025, 2027));
+        let names: Vec<&str> = t.lanes[0].rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["EARLY", "LATE"]);
+        assert_eq!(t.undated, ["v/none"]);
+        let early = &t.lanes[0].rows[0];
+        assert_eq!(early.start, 0.0);
+        assert!((early.end - 365.0 / 1095.0).abs() < 1e-9);
+        assert_eq!(t.lanes[0].rows[1].end, 1.0);
+    }
+
+    #[test]
+    fn a_narrow_range_clips_and_drops() {
+        let t = timeline(&roadmap(), &spec(Some(2027), Some(2027)));
+        assert_eq!(t.outside, 1);
+        let late = &t.lanes[0].rows[0];
+        assert!(!late.clipped_start && !late.clipped_end);
+        assert!((late.start - 181.0 / 365.0).abs() < 1e-9);
+        let t = timeline(&roadmap(), &spec(Some(2025), Some(2026)));
+        assert!(t.lanes[0].rows[0].end <= 1.0);
+        assert_eq!(t.outside, 1);
+    }
+}

@@ -1,0 +1,98 @@
+//! The entry filters shared by the commands that list entries (FORMAT.md section 6).
+
+use super::{Entry, Kind, Roadmap, Status, Vendor};
+
+/// Which of an entry's dates places it on the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateBasis {
+    #[default]
+    Available,
+    Announced,
+}
+
+impl DateBasis {
+    /// Returns the field name, as in the files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBasis::Available => "available",
+            DateBasis::Announced => "announced",
+        }
+    }
+}
+
+/// Which entries a command shows; an empty filter keeps everything.
+///
+/// `vendors` match a vendor id or display name ignoring case; `family` matches when the
+/// entry's family contains it ignoring case (so `blackwell` keeps Blackwell Ultra too);
+/// `memory` matches the memory type ignoring case (`hbm3e` keeps `HBM3E`, not `HBM3`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub vendors: Vec<String>,
+    pub kind: Option<Kind>,
+    pub status: Option<Status>,
+    pub family: Option<String>,
+    pub memory: Option<String>,
+}
+
+impl Filter {
+    /// Returns whether the vendor is kept by `--vendor` (all are when none is given).
+    pub fn keeps_vendor(&self, vendor: &Vendor) -> bool {
+        self.vendors.is_empty()
+            || self.vendors.iter().any(|v| {
+                v.eq_ignore_ascii_case(&vendor.vendor) || v.eq_ignore_ascii_case(&vendor.name)
+            })
+    }
+
+    /// Returns whether the entry of a kept vendor passes the other filters.
+    pub fn keeps_entry(&self, entry: &Entry) -> bool {
+        self.kind.is_none_or(|k| entry.kind == k)
+            && self.status.is_none_or(|s| entry.status == s)
+            && self.family.as_deref().is_none_or(|wanted| {
+                entry
+                    .family
+                    .as_deref()
+                    .is_some_and(|f| f.to_lowercase().contains(&wanted.to_lowercase()))
+            })
+            && self.memory.as_deref().is_none_or(|wanted| {
+                entry
+                    .memory
+                    .as_ref()
+                    .and_then(|m| m.kind.as_deref())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(wanted))
+            })
+    }
+
+    /// Returns the `--vendor` values that name no vendor of the roadmap.
+    pub fn unknown_vendors(&self, roadmap: &Roadmap) -> Vec<String> {
+        self.vendors
+            .iter()
+            .filter(|v| {
+                !roadmap.vendors.iter().any(|vendor| {
+                    v.eq_ignore_ascii_case(&vendor.vendor) || v.eq_ignore_ascii_case(&vendor.name)
+                })
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Returns the roadmap with only the kept vendors and entries (vendors left empty dropped).
+    pub fn apply(&self, roadmap: &Roadmap) -> Roadmap {
+        let vendors = roadmap
+            .vendors
+            .iter()
+            .filter(|v| self.keeps_vendor(v))
+            .map(|v| Vendor {
+                vendor: v.vendor.clone(),
+                name: v.name.clone(),
+                entries: v
+                    .entries
+                    .iter()
+                    .filter(|e| self.keeps_entry(e))
+                    .cloned()
+                    .collect(),
+            })
+            .filter(|v| !v.entries.is_empty())
+            .collect();
+        Roadmap { vendors }
+    }
+}

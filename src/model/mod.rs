@@ -1,0 +1,387 @@
+//! The roadmap as plain data: vendors, entries, their enums and fuzzy dates (no I/O).
+
+pub mod date;
+mod filter;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+pub use date::{DateError, FuzzyDate, Precision, Shift, ShiftClass};
+pub use filter::{DateBasis, Filter};
+
+/// The whole roadmap: every vendor's entries, as loaded from one data directory or snapshot.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Roadmap {
+    pub vendors: Vec<Vendor>,
+}
+
+/// The header of a snapshot file: which moment of the roadmap it holds (FORMAT.md section 4).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SnapshotMeta {
+    pub name: String,
+    pub taken: chrono::NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// One vendor and its entries, as in one vendor file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Vendor {
+    /// Lowercase slug; equals the vendor file's stem.
+    pub vendor: String,
+    /// Display name.
+    pub name: String,
+    pub entries: Vec<Entry>,
+}
+
+/// One product on a vendor's roadmap (FORMAT.md section 2), in the order of that section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub announced: Option<FuzzyDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available: Option<FuzzyDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub process: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory: Option<Memory>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predecessor: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "specs_as_map")]
+    pub specs: Vec<(String, SpecValue)>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// The memory an entry carries (per package; per stack for HBM entries).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Memory {
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity_gb: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bandwidth_tbs: Option<f64>,
+}
+
+/// A free-form figure under `specs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum SpecValue {
+    Number(f64),
+    Bool(bool),
+    Text(String),
+}
+
+impl fmt::Display for SpecValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SpecValue::Number(n) => f.write_str(&format_number(*n)),
+            SpecValue::Bool(b) => write!(f, "{b}"),
+            SpecValue::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+fn specs_as_map<S: serde::Serializer>(
+    specs: &[(String, SpecValue)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(specs.iter().map(|(k, v)| (k, v)))
+}
+
+/// Returns a number as people write it: `80`, not `80.0`; `3.35` as is.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+impl Entry {
+    /// Returns the entry's key, `vendor/id`.
+    pub fn key(&self, vendor: &str) -> String {
+        format!("{vendor}/{}", self.id)
+    }
+
+    /// Returns the date the timeline draws for `basis`, if the entry has it.
+    pub fn date(&self, basis: DateBasis) -> Option<FuzzyDate> {
+        match basis {
+            DateBasis::Available => self.available,
+            DateBasis::Announced => self.announced,
+        }
+    }
+
+    /// Returns the memory as a short label such as `HBM3E 288GB`, if any part is known.
+    pub fn memory_label(&self) -> Option<String> {
+        let memory = self.memory.as_ref()?;
+        let parts: Vec<String> = [
+            memory.kind.clone(),
+            memory
+                .capacity_gb
+                .map(|gb| format!("{}GB", format_number(gb))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+}
+
+impl Roadmap {
+    /// Returns the number of entries over all vendors.
+    pub fn entry_count(&self) -> usize {
+        self.vendors.iter().map(|v| v.entries.len()).sum()
+    }
+
+    /// Returns every entry with its vendor, in file order.
+    pub fn entries(&self) -> impl Iterator<Item = (&Vendor, &Entry)> {
+        self.vendors
+            .iter()
+            .flat_map(|v| v.entries.iter().map(move |e| (v, e)))
+    }
+}
+
+/// Why `Roadmap::find` found no single entry for a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FindError {
+    /// Nothing matched; the keys closest to what was asked, if any.
+    NotFound(Vec<String>),
+    /// More than one entry matched; their keys.
+    Ambiguous(Vec<String>),
+}
+
+impl Roadmap {
+    /// Returns the entry a KEY names: `vendor/id`, or a bare id, name or alias (ignoring case)
+    /// that matches exactly one entry.
+    pub fn find(&self, key: &str) -> Result<(&Vendor, &Entry), FindError> {
+        let wanted = key.trim();
+        if let Some((vendor, id)) = wanted.split_once('/') {
+            if let Some(found) = self
+                .entries()
+                .find(|(v, e)| v.vendor == vendor && e.id == id)
+            {
+                return Ok(found);
+            }
+        } else {
+            let exact: Vec<_> = self.entries().filter(|(_, e)| e.id == wanted).collect();
+            let matches = if exact.is_empty() {
+                self.entries()
+                    .filter(|(_, e)| {
+                        e.name.eq_ignore_ascii_case(wanted)
+                            || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(wanted))
+                    })
+                    .collect()
+            } else {
+                exact
+            };
+            match matches.as_slice() {
+                [one] => return Ok(*one),
+                [] => {}
+                many => {
+                    return Err(FindError::Ambiguous(
+                        many.iter().map(|(v, e)| e.key(&v.vendor)).collect(),
+                    ));
+                }
+            }
+        }
+        let lower = wanted.to_lowercase();
+        let mut near: Vec<(usize, String)> = self
+            .entries()
+            .map(|(v, e)| {
+                let key = e.key(&v.vendor);
+                let distance = [key.as_str(), e.id.as_str(), e.name.as_str()]
+                    .iter()
+                    .map(|c| strsim::damerau_levenshtein(&lower, &c.to_lowercase()))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                let prefix = e.id.starts_with(&lower) || e.name.to_lowercase().starts_with(&lower);
+                (if prefix { 0 } else { distance }, key)
+            })
+            .filter(|(d, _)| *d <= 2.max(lower.len() / 3))
+            .collect();
+        near.sort();
+        Err(FindError::NotFound(
+            near.into_iter().take(5).map(|(_, k)| k).collect(),
+        ))
+    }
+}
+
+/// Defines a closed set of lowercase words: `as_str`, `ALL`, `Display`, `FromStr`, `Serialize`.
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order FORMAT.md lists them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// Returns the word used in files and on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            /// Returns the accepted words joined for a message: `a | b | c`.
+            pub fn accepted() -> String {
+                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(" | ")
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownWord;
+            fn from_str(s: &str) -> Result<Self, UnknownWord> {
+                match s {
+                    $($word => Ok($name::$variant),)+
+                    _ => Err(UnknownWord::new(s, Self::ALL.iter().map(|v| v.as_str()))),
+                }
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// What sort of product an entry is.
+    Kind {
+        Gpu => "gpu",
+        Accelerator => "accelerator",
+        Apu => "apu",
+        Cpu => "cpu",
+        Memory => "memory",
+        Interconnect => "interconnect",
+        System => "system",
+    }
+);
+
+word_enum!(
+    /// Where a product stands.
+    Status {
+        Rumored => "rumored",
+        Announced => "announced",
+        Sampling => "sampling",
+        Shipping => "shipping",
+        Cancelled => "cancelled",
+        Discontinued => "discontinued",
+    }
+);
+
+word_enum!(
+    /// How sure the facts are: the vendor said so, the press reported it, or neither.
+    Confidence {
+        Confirmed => "confirmed",
+        Reported => "reported",
+        Unverified => "unverified",
+    }
+);
+
+/// A word outside a closed set, with the closest accepted word when one is near.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownWord {
+    pub word: String,
+    pub accepted: Vec<&'static str>,
+    pub suggestion: Option<&'static str>,
+}
+
+impl UnknownWord {
+    fn new(word: &str, accepted: impl Iterator<Item = &'static str>) -> Self {
+        let accepted: Vec<&'static str> = accepted.collect();
+        let suggestion = closest(word, accepted.iter().copied());
+        UnknownWord {
+            word: word.to_string(),
+            accepted,
+            suggestion,
+        }
+    }
+
+    /// Returns the hint to show: `did you mean X?` when one is close, else the accepted words.
+    pub fn hint(&self) -> String {
+        match self.suggestion {
+            Some(s) => format!(
+                "did you mean `{s}`? (accepted: {})",
+                self.accepted.join(" | ")
+            ),
+            None => format!("accepted: {}", self.accepted.join(" | ")),
+        }
+    }
+}
+
+impl fmt::Display for UnknownWord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not one of {}",
+            self.word,
+            self.accepted.join(" | ")
+        )
+    }
+}
+
+/// Returns the candidate closest to `word` when it is close enough to be a typo.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(&lower, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4) && *d < c.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, Status, closest, format_number};
+
+    #[test]
+    fn enums_parse_their_words_and_suggest_close_ones() {
+        assert_eq!("shipping".parse::<Status>(), Ok(Status::Shipping));
+        let err = "shiping".parse::<Status>().unwrap_err();
+        assert_eq!(err.suggestion, Some("shipping"));
+        let err = "asic".parse::<Kind>().unwrap_err();
+        assert_eq!(err.suggestion, None);
+        assert!(err.hint().contains("gpu | accelerator | apu"));
+    }
+
+    #[test]
+    fn closest_finds_typos_not_strangers() {
+        let fields = ["available", "announced", "aliases"];
+        assert_eq!(closest("availble", fields.into_iter()), Some("available"));
+        assert_eq!(closest("Available", fields.into_iter()), Some("available"));
+        assert_eq!(closest("tdp", fields.into_iter()), None);
+    }
+
+    #[test]
+    fn numbers_print_as_written() {
+        assert_eq!(format_number(80.0), "80");
+        assert_eq!(format_number(3.35), "3.35");
+        assert_eq!(format_number(1024.0), "1024");
+    }
+}

@@ -1,0 +1,85 @@
+//! Diagnostics as people read them: `path:line:column: message`, the line, a caret, the hint.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use crate::error::Diagnostic;
+
+use super::Paint;
+
+/// Writes each diagnostic, as a compiler would, separated by blank lines.
+pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> io::Result<()> {
+    let bold = Style::new().bold();
+    let red = AnsiColor::Red.on_default().bold();
+    let blue = AnsiColor::Blue.on_default().bold();
+    let cyan = AnsiColor::Cyan.on_default();
+    for (i, d) in diagnostics.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{}: {}",
+            paint.paint(bold, &d.location()),
+            paint.paint(red, &d.message)
+        )?;
+        if d.line == 0 {
+            if let Some(hint) = &d.hint {
+                writeln!(out, "  = {}", paint.paint(cyan, hint))?;
+            }
+            continue;
+        }
+        let number = d.line.to_string();
+        let gutter = " ".repeat(number.len());
+        let bar = paint.paint(blue, "|");
+        writeln!(out, "{gutter} {bar}")?;
+        writeln!(out, "{} {bar} {}", paint.paint(blue, &number), d.line_text)?;
+        // Pad with the line's own whitespace so the caret lines up under tabs too.
+        let pad: String = d
+            .line_text
+            .chars()
+            .take(d.column.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let carets = "^".repeat(d.width.max(1));
+        let hint = d
+            .hint
+            .as_deref()
+            .map(|h| format!(" {h}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{gutter} {bar} {pad}{}{}",
+            paint.paint(red, &carets),
+            paint.paint(cyan, &hint)
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write;
+    use crate::error::Diagnostic;
+    use crate::render::Paint;
+
+    #[test]
+    fn a_diagnostic_points_at_its_column() {
+        let d = Diagnostic {
+            path: "roadmaps/nvidia.yaml".into(),
+            line: 14,
+            column: 5,
+            width: 8,
+            line_text: "    availble: 2026H2".into(),
+            message: "unknown field `availble` in an entry".into(),
+            hint: Some("did you mean `available`?".into()),
+        };
+        let mut out = Vec::new();
+        write(&mut out, &[d], Paint::default()).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "roadmaps/nvidia.yaml:14:5: unknown field `availble` in an entry\n   |\n14 |     availble: 2026H2\n   |     ^^^^^^^^ did you mean `available`?\n"
+        );
+    }
+}

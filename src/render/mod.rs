@@ -1,0 +1,70 @@
+//! Computed values -> text for people (terminal, tables, Markdown) or programs (CSV, JSON).
+//! Every renderer takes a value and a writer; none reads files or the environment.
+
+pub mod diagnostics;
+pub mod entry;
+pub mod table;
+pub mod term;
+
+use anstyle::Style;
+
+/// Whether output may carry ANSI colour, decided once by the caller (terminal, `NO_COLOR`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Paint {
+    pub enabled: bool,
+}
+
+impl Paint {
+    /// Returns `text` wrapped in `style` when colour is enabled, else `text` as is.
+    pub fn paint(&self, style: Style, text: &str) -> String {
+        if self.enabled && style != Style::new() && !text.is_empty() {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// Returns `text` split into lines of at most `width` columns, breaking only between words.
+/// A word longer than `width` stands alone on its line, whole.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let wanted = display_width(&line) + usize::from(!line.is_empty()) + display_width(word);
+        if !line.is_empty() && wanted > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Returns how many terminal columns `text` takes.
+pub fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_words;
+
+    #[test]
+    fn wrapping_never_cuts_a_word() {
+        assert_eq!(
+            wrap_words("GB200 Grace Blackwell Superchip", 12),
+            ["GB200 Grace", "Blackwell", "Superchip"]
+        );
+        assert_eq!(
+            wrap_words("Supercalifragilistic x", 5),
+            ["Supercalifragilistic", "x"]
+        );
+        assert_eq!(wrap_words("", 5), [""]);
+    }
+}

@@ -1,0 +1,437 @@
+//! The timeline in a terminal: per-vendor swimlanes on a year axis with quarter ticks.
+//!
+//! Each entry is one row: its name (wrapped between words, never cut), its date, at wide
+//! widths its memory, then its interval drawn on the axis. Status shows by shade, so the
+//! picture reads without colour; a legend says which is which.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use chrono::{Datelike, NaiveDate};
+
+use crate::layout::{Row, Timeline, year_start};
+use crate::model::Status;
+
+use super::{Paint, display_width, wrap_words};
+
+/// How to draw: the total width in columns and whether colour is on.
+#[derive(Debug, Clone, Copy)]
+pub struct TermOptions {
+    pub width: usize,
+    pub paint: Paint,
+}
+
+/// The narrowest width the timeline is drawn at.
+pub const MIN_WIDTH: usize = 60;
+const INDENT: usize = 2;
+const GAP: usize = 2;
+const TODAY: char = '┊';
+const GRID: char = '·';
+
+/// Returns the span glyph, point glyph and colour of a status.
+fn glyphs(status: Status) -> (char, char, Style) {
+    match status {
+        Status::Shipping => ('█', '●', AnsiColor::Green.on_default()),
+        Status::Sampling => ('▓', '◉', AnsiColor::Cyan.on_default()),
+        Status::Announced => ('▒', '◆', AnsiColor::Yellow.on_default()),
+        Status::Rumored => ('░', '◇', AnsiColor::Magenta.on_default()),
+        Status::Cancelled => ('╳', '✕', AnsiColor::Red.on_default()),
+        Status::Discontinued => ('▁', '▪', AnsiColor::BrightBlack.on_default()),
+    }
+}
+
+/// The columns a row is drawn in, decided once for the whole picture.
+struct Columns {
+    label: usize,
+    date: Option<usize>,
+    memory: Option<usize>,
+    axis: usize,
+}
+
+impl Columns {
+    fn fit(t: &Timeline, width: usize) -> Columns {
+        let rows = || t.lanes.iter().flat_map(|l| l.rows.iter());
+        let longest_word = rows()
+            .flat_map(|r| r.name.split_whitespace().map(display_width))
+            .max()
+            .unwrap_or(0);
+        let longest_name = rows().map(|r| display_width(&r.name)).max().unwrap_or(0);
+        let vendor_name = t
+            .lanes
+            .iter()
+            .map(|l| display_width(&l.name))
+            .max()
+            .unwrap_or(0);
+        let cap = (width / 4).max(12);
+        let label = longest_word
+            .max(longest_name.min(cap))
+            .max(vendor_name.min(cap));
+        let date = rows()
+            .map(|r| display_width(&r.date.to_string()))
+            .max()
+            .unwrap_or(4);
+        let memory = rows()
+            .filter_map(|r| r.memory.as_deref().map(display_width))
+            .max()
+            .unwrap_or(0)
+            .min(18);
+        let years = (t.to - t.from + 1).max(1) as usize;
+        let axis_for = |extra: usize| width.saturating_sub(INDENT + label + GAP + extra + 1);
+        let with_both = axis_for(date + GAP + memory + GAP);
+        if width >= 120 && memory > 0 && with_both >= years * 6 {
+            return Columns {
+                label,
+                date: Some(date),
+                memory: Some(memory),
+                axis: with_both,
+            };
+        }
+        let with_date = axis_for(date + GAP);
+        if with_date >= years * 4 {
+            return Columns {
+                label,
+                date: Some(date),
+                memory: None,
+                axis: with_date,
+            };
+        }
+        Columns {
+            label,
+            date: None,
+            memory: None,
+            axis: axis_for(0).max(years),
+        }
+    }
+
+    fn prefix(&self) -> usize {
+        INDENT
+            + self.label
+            + GAP
+            + self.date.map_or(0, |d| d + GAP)
+            + self.memory.map_or(0, |m| m + GAP)
+    }
+}
+
+/// Writes the timeline; every line fits in `options.width` columns.
+pub fn write(out: &mut dyn Write, t: &Timeline, options: TermOptions) -> io::Result<()> {
+    let width = options.width.max(MIN_WIDTH);
+    let paint = options.paint;
+    let cols = Columns::fit(t, width);
+    let axis = Axis::new(t, cols.axis);
+    let range = if t.from == t.to {
+        t.from.to_string()
+    } else {
+        format!("{}–{}", t.from, t.to)
+    };
+    let title = format!("{} dates, {range} · today {}", t.basis.as_str(), t.today);
+    writeln!(out, "{}", paint.paint(Style::new().bold(), &title))?;
+    write_years(out, &axis, &cols)?;
+    write_rule(out, &axis, &cols, paint)?;
+    for lane in &t.lanes {
+        let name = format!("{} ({})", lane.name, lane.rows.len());
+        let background = axis.background(paint);
+        let pad = cols.prefix().saturating_sub(display_width(&name));
+        writeln!(
+            out,
+            "{}{}{background}",
+            paint.paint(Style::new().bold().underline(), &name),
+            " ".repeat(pad)
+        )?;
+        for row in &lane.rows {
+            write_row(out, row, &cols, &axis, paint)?;
+        }
+    }
+    if t.row_count() == 0 {
+        writeln!(out, "  (no entries to draw)")?;
+    } else if t.row_count() > 12 {
+        write_rule(out, &axis, &cols, paint)?;
+        write_years(out, &axis, &cols)?;
+    }
+    write_legend(out, t, width, paint)
+}
+
+/// Column positions of the axis: every year gets the same number of columns, so year ticks
+/// are evenly spaced; a day falls in its year by its share of that year's days.
+struct Axis {
+    from: i32,
+    per_year: usize,
+    width: usize,
+    years: Vec<(usize, i32)>,
+    quarters: Vec<usize>,
+    today: Option<usize>,
+}
+
+impl Axis {
+    fn new(t: &Timeline, available: usize) -> Axis {
+        let count = (t.to - t.from + 1).max(1) as usize;
+        let per_year = (available / count).max(1);
+        let width = per_year * count;
+        let years = (0..count)
+            .map(|i| (i * per_year, t.from + i as i32))
+            .collect();
+        let quarters = if per_year >= 4 {
+            (0..count)
+                .flat_map(|i| (1..4).map(move |q| i * per_year + (q * per_year + 2) / 4))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut axis = Axis {
+            from: t.from,
+            per_year,
+            width,
+            years,
+            quarters,
+            today: None,
+        };
+        let (today, last) = (t.today, year_start(t.to + 1));
+        axis.today = (today >= year_start(t.from) && today < last).then(|| axis.col(today));
+        axis
+    }
+
+    /// Returns the column a day falls in (days outside the axis are clamped to its ends).
+    fn col(&self, day: NaiveDate) -> usize {
+        let year_index = i64::from(day.year() - self.from);
+        if year_index < 0 {
+            return 0;
+        }
+        let days_in_year = if NaiveDate::from_ymd_opt(day.year(), 2, 29).is_some() {
+            366
+        } else {
+            365
+        };
+        // Rounded, so a quarter takes a quarter of the year's columns, not one more.
+        let within = ((u64::from(day.ordinal0()) * self.per_year as u64 + days_in_year / 2)
+            / days_in_year)
+            .min(self.per_year as u64 - 1);
+        let col = year_index as u64 * self.per_year as u64 + within;
+        (col as usize).min(self.width - 1)
+    }
+
+    /// Returns the first and last column of an interval given by its first and last day.
+    fn span(&self, first: NaiveDate, last: NaiveDate) -> (usize, usize) {
+        let start = self.col(first);
+        let after = last.succ_opt().map_or(self.width, |d| {
+            if d >= year_start(self.from + (self.width / self.per_year) as i32) {
+                self.width
+            } else {
+                self.col(d)
+            }
+        });
+        (start, after.saturating_sub(1).max(start))
+    }
+
+    /// Returns the empty axis of a row: year grid dots and the today line.
+    fn cells(&self) -> Vec<char> {
+        let mut cells = vec![' '; self.width];
+        for (c, _) in &self.years {
+            cells[*c] = GRID;
+        }
+        if let Some(c) = self.today {
+            cells[c] = TODAY;
+        }
+        cells
+    }
+
+    fn background(&self, paint: Paint) -> String {
+        paint_cells(&self.cells(), &vec![None; self.width], paint)
+    }
+}
+
+fn paint_cells(cells: &[char], styles: &[Option<Style>], paint: Paint) -> String {
+    let dim = AnsiColor::BrightBlack.on_default();
+    let red = AnsiColor::Red.on_default().bold();
+    let mut line = String::new();
+    for (c, style) in cells.iter().zip(styles) {
+        let style = match (style, *c) {
+            (Some(s), _) => *s,
+            (None, TODAY) => red,
+            (None, GRID) => dim,
+            (None, _) => Style::new(),
+        };
+        line.push_str(&paint.paint(style, &c.to_string()));
+    }
+    line.trim_end().to_string()
+}
+
+fn write_years(out: &mut dyn Write, axis: &Axis, cols: &Columns) -> io::Result<()> {
+    let short = axis.per_year < 5;
+    let label_width: usize = if short { 3 } else { 4 };
+    // Label every year when it fits, else every second or third year.
+    let every = (label_width + 1).div_ceil(axis.per_year);
+    let mut line = " ".repeat(cols.prefix());
+    for (i, (c, year)) in axis.years.iter().enumerate() {
+        if i % every != 0 || c + label_width > axis.width {
+            continue;
+        }
+        let label = if short {
+            format!("'{:02}", year.rem_euclid(100))
+        } else {
+            year.to_string()
+        };
+        line.push_str(&" ".repeat(cols.prefix() + c - display_width(&line)));
+        line.push_str(&label);
+    }
+    writeln!(out, "{}", line.trim_end())
+}
+
+fn write_rule(out: &mut dyn Write, axis: &Axis, cols: &Columns, paint: Paint) -> io::Result<()> {
+    let mut cells = vec!['─'; axis.width];
+    for c in &axis.quarters {
+        cells[*c] = '┬';
+    }
+    for (c, _) in &axis.years {
+        cells[*c] = '┼';
+    }
+    let mut styles = vec![Some(AnsiColor::BrightBlack.on_default()); axis.width];
+    if let Some(c) = axis.today {
+        cells[c] = '▼';
+        styles[c] = Some(AnsiColor::Red.on_default().bold());
+    }
+    writeln!(
+        out,
+        "{}{}",
+        " ".repeat(cols.prefix()),
+        paint_cells(&cells, &styles, paint)
+    )
+}
+
+fn write_row(
+    out: &mut dyn Write,
+    row: &Row,
+    cols: &Columns,
+    axis: &Axis,
+    paint: Paint,
+) -> io::Result<()> {
+    let names = wrap_words(&row.name, cols.label);
+    let memories = match (cols.memory, &row.memory) {
+        (Some(m), Some(label)) => wrap_words(label, m),
+        _ => Vec::new(),
+    };
+    let (span, point, style) = glyphs(row.status);
+    let mut bar = axis.cells();
+    let mut styles: Vec<Option<Style>> = vec![None; axis.width];
+    let (first, last) = axis.span(row.date.start(), row.date.end());
+    if row.date.is_point() {
+        let mid = axis.col(row.date.midpoint());
+        bar[mid] = point;
+        styles[mid] = Some(style);
+    } else {
+        for c in first..=last {
+            bar[c] = span;
+            styles[c] = Some(style);
+        }
+        if row.clipped_start {
+            bar[first] = '◀';
+        }
+        if row.clipped_end {
+            bar[last] = '▶';
+        }
+    }
+    let date = row.date.to_string();
+    let height = names.len().max(memories.len()).max(1);
+    for i in 0..height {
+        let mut line = " ".repeat(INDENT);
+        push_cell(
+            &mut line,
+            names.get(i).map_or("", String::as_str),
+            cols.label,
+        );
+        if let Some(d) = cols.date {
+            push_cell(&mut line, if i == 0 { &date } else { "" }, d);
+        }
+        if let Some(m) = cols.memory {
+            push_cell(&mut line, memories.get(i).map_or("", String::as_str), m);
+        }
+        let drawn = if i == 0 {
+            paint_cells(&bar, &styles, paint)
+        } else {
+            axis.background(paint)
+        };
+        writeln!(out, "{}", format!("{line}{drawn}").trim_end())?;
+    }
+    Ok(())
+}
+
+fn push_cell(line: &mut String, text: &str, width: usize) {
+    line.push_str(text);
+    line.push_str(&" ".repeat(width.saturating_sub(display_width(text)) + GAP));
+}
+
+fn write_legend(out: &mut dyn Write, t: &Timeline, width: usize, paint: Paint) -> io::Result<()> {
+    let mut items: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| {
+            let (span, point, style) = glyphs(*s);
+            format!(
+                "{} {}",
+                paint.paint(style, &format!("{span}{point}")),
+                s.as_str()
+            )
+        })
+        .collect();
+    items.push(format!(
+        "{} today",
+        paint.paint(AnsiColor::Red.on_default().bold(), &TODAY.to_string())
+    ));
+    writeln!(out)?;
+    write_wrapped_items(out, &items, width)?;
+    writeln!(
+        out,
+        "bar: a year, half or quarter · dot: a month or day · ◀ ▶ runs past the axis"
+    )?;
+    if !t.undated.is_empty() {
+        let text = format!(
+            "Not drawn, no {} date: {}",
+            t.basis.as_str(),
+            t.undated.join(", ")
+        );
+        for line in wrap_words(&text, width) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    if t.outside > 0 {
+        writeln!(
+            out,
+            "Not drawn, outside {}–{}: {} entries",
+            t.from, t.to, t.outside
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes legend items separated by two spaces, wrapped at `width` (items hold colour codes,
+/// so widths are measured without them).
+fn write_wrapped_items(out: &mut dyn Write, items: &[String], width: usize) -> io::Result<()> {
+    let visible = |s: &str| display_width(&strip_ansi(s));
+    let mut line = String::new();
+    for item in items {
+        if !line.is_empty() && visible(&line) + GAP + visible(item) > width {
+            writeln!(out, "{line}")?;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str("  ");
+        }
+        line.push_str(item);
+    }
+    writeln!(out, "{line}")
+}
+
+/// Returns `s` without ANSI escape sequences.
+pub fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,551 @@
+//! Turns a positioned YAML tree into typed vendors, reporting every problem with its place.
+//!
+//! Decoding does not stop at the first problem: each field is read on its own, and an entry
+//! with a bad field is reported and left out, so that one run of `check` shows everything.
+
+use crate::error::Diagnostic;
+use crate::model::{
+    Confidence, Entry, FuzzyDate, Kind, Memory, SnapshotMeta, SpecValue, Status, Vendor, closest,
+};
+
+use super::check::{self, EntryPlaces};
+use super::source::SourceFile;
+use super::yaml::{self, Node, Pos, Value};
+
+const VENDOR_FIELDS: &[&str] = &["vendor", "name", "entries"];
+const ENTRY_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "family",
+    "status",
+    "confidence",
+    "announced",
+    "available",
+    "process",
+    "memory",
+    "predecessor",
+    "aliases",
+    "specs",
+    "sources",
+    "notes",
+];
+const MEMORY_FIELDS: &[&str] = &["type", "capacity_gb", "bandwidth_tbs"];
+const SNAPSHOT_FIELDS: &[&str] = &["snapshot", "vendors"];
+const SNAPSHOT_META_FIELDS: &[&str] = &["name", "taken", "note", "sources"];
+
+/// What one file holds: a snapshot header when it is a snapshot, and its vendors.
+#[derive(Debug, Default)]
+pub struct Decoded {
+    pub snapshot: Option<SnapshotMeta>,
+    /// Each vendor with the place of its `vendor:` value, for checks across files.
+    pub vendors: Vec<(Vendor, Pos)>,
+}
+
+/// Returns what the file holds; every problem found is pushed onto `diags`.
+///
+/// `stem` is the file stem a vendor file's `vendor:` must equal (`None` for a snapshot file).
+pub fn decode(source: &SourceFile, stem: Option<&str>, diags: &mut Vec<Diagnostic>) -> Decoded {
+    let root = match yaml::parse(source.text) {
+        Ok(Some(root)) => root,
+        Ok(None) => {
+            diags.push(Diagnostic::file(
+                source.path,
+                "the file is empty",
+                Some(
+                    "a vendor file has `vendor:`, `name:` and `entries:` (FORMAT.md section 2)"
+                        .into(),
+                ),
+            ));
+            return Decoded::default();
+        }
+        Err(e) => {
+            diags.push(source.diag(e.pos, e.message, e.hint));
+            return Decoded::default();
+        }
+    };
+    let mut reader = Reader { source, diags };
+    let Some(pairs) = reader.mapping(&root, "the file") else {
+        return Decoded::default();
+    };
+    if pairs.iter().any(|(k, _)| k.as_scalar() == Some("snapshot")) {
+        reader.snapshot(pairs)
+    } else {
+        let vendors = reader.vendor(&root, stem).into_iter().collect();
+        Decoded {
+            snapshot: None,
+            vendors,
+        }
+    }
+}
+
+struct Reader<'s, 'a> {
+    source: &'s SourceFile<'a>,
+    diags: &'s mut Vec<Diagnostic>,
+}
+
+impl Reader<'_, '_> {
+    fn report(&mut self, pos: Pos, message: impl Into<String>, hint: Option<String>) {
+        self.diags.push(self.source.diag(pos, message, hint));
+    }
+
+    fn mapping<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [(Node, Node)]> {
+        match &node.value {
+            Value::Map(pairs) => Some(pairs),
+            _ => {
+                self.report(
+                    node.pos,
+                    format!(
+                        "{what} must be a mapping of `field: value`, not {}",
+                        node.describe()
+                    ),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// Returns the known fields of a mapping by name, reporting unknown and repeated ones.
+    fn fields<'n>(
+        &mut self,
+        pairs: &'n [(Node, Node)],
+        known: &[&'static str],
+        what: &str,
+    ) -> Vec<(&'static str, &'n Node)> {
+        let mut out: Vec<(&'static str, &'n Node)> = Vec::with_capacity(pairs.len());
+        for (key, value) in pairs {
+            let name = key.as_scalar().unwrap_or_default();
+            match known.iter().find(|k| **k == name) {
+                Some(field) if out.iter().any(|(f, _)| f == field) => self.report(
+                    key.pos,
+                    format!("`{name}` appears twice in {what}"),
+                    Some("keep one of them".into()),
+                ),
+                Some(field) => out.push((field, value)),
+                None => {
+                    let hint = match closest(name, known.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("the fields of {what} are: {}", known.join(", ")),
+                    };
+                    self.report(
+                        key.pos,
+                        format!("unknown field `{name}` in {what}"),
+                        Some(hint),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    fn required<'n>(
+        &mut self,
+        fields: &[(&'static str, &'n Node)],
+        name: &str,
+        at: Pos,
+        what: &str,
+    ) -> Option<&'n Node> {
+        let found = get(fields, name);
+        if found.is_none() {
+            self.report(
+                at,
+                format!("{what} has no `{name}`"),
+                Some(format!("add `{name}:`")),
+            );
+        }
+        found
+    }
+
+    fn text(&mut self, node: &Node, field: &str) -> Option<String> {
+        match &node.value {
+            Value::Scalar { text, .. } if !node.is_null() => Some(text.clone()),
+            _ => {
+                self.report(
+                    node.pos,
+                    format!("`{field}` must be text, not {}", node.describe()),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn slug(&mut self, node: &Node, field: &str) -> Option<String> {
+        let text = self.text(node, field)?;
+        if is_slug(&text) {
+            return Some(text);
+        }
+        let fixed = slugify(&text);
+        let hint = (!fixed.is_empty()).then(|| format!("write `{fixed}`"));
+        self.report(
+            node.pos,
+            format!("`{field}` must be a slug of lowercase letters, digits and `-`, not `{text}`"),
+            hint,
+        );
+        None
+    }
+
+    fn word<T: std::str::FromStr<Err = crate::model::UnknownWord>>(
+        &mut self,
+        node: &Node,
+        field: &str,
+    ) -> Option<T> {
+        let text = self.text(node, field)?;
+        match text.parse::<T>() {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.report(
+                    node.pos,
+                    format!("unknown {field} `{text}`"),
+                    Some(e.hint()),
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, node: &Node, field: &str) -> Option<FuzzyDate> {
+        let text = self.text(node, field)?;
+        let plain_digits = matches!(node.value, Value::Scalar { plain: true, .. })
+            && !text.is_empty()
+            && text.bytes().all(|b| b.is_ascii_digit());
+        let parsed = match text.parse::<i64>() {
+            Ok(year) if plain_digits => FuzzyDate::from_year(year),
+            _ => FuzzyDate::parse(&text),
+        };
+        match parsed {
+            Ok(date) => Some(date),
+            Err(e) => {
+                self.report(
+                    node.pos,
+                    format!("`{field}`: {}", e.message()),
+                    Some(crate::model::DateError::hint().to_string()),
+                );
+                None
+            }
+        }
+    }
+
+    fn positive(&mut self, node: &Node, field: &str) -> Option<f64> {
+        match &node.value {
+            Value::Scalar { text, plain: true } => match parse_number(text) {
+                Some(n) if n > 0.0 => Some(n),
+                Some(_) => {
+                    self.report(
+                        node.pos,
+                        format!("`{field}` must be greater than 0, not {text}"),
+                        None,
+                    );
+                    None
+                }
+                None => {
+                    self.report(
+                        node.pos,
+                        format!("`{field}` must be a number, not `{text}`"),
+                        Some("write digits such as `80` or `3.35`, without units".into()),
+                    );
+                    None
+                }
+            },
+            _ => {
+                let hint = matches!(node.value, Value::Scalar { plain: false, .. })
+                    .then(|| "remove the quotes".to_string());
+                self.report(
+                    node.pos,
+                    format!("`{field}` must be a number, not {}", node.describe()),
+                    hint,
+                );
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, node: &Node, field: &str) -> Option<Vec<String>> {
+        let Value::Seq(items) = &node.value else {
+            let hint = node
+                .as_scalar()
+                .map(|s| format!("write a list: `{field}: [{s}]`"));
+            self.report(
+                node.pos,
+                format!("`{field}` must be a list, not {}", node.describe()),
+                hint,
+            );
+            return None;
+        };
+        let before = self.diags.len();
+        let out: Vec<String> = items.iter().filter_map(|i| self.text(i, field)).collect();
+        (self.diags.len() == before).then_some(out)
+    }
+
+    fn specs(&mut self, node: &Node) -> Option<Vec<(String, SpecValue)>> {
+        let pairs = self.mapping(node, "`specs`")?;
+        let before = self.diags.len();
+        let mut out: Vec<(String, SpecValue)> = Vec::with_capacity(pairs.len());
+        for (key, value) in pairs {
+            let name = key.as_scalar().unwrap_or_default().to_string();
+            if out.iter().any(|(n, _)| *n == name) {
+                self.report(
+                    key.pos,
+                    format!("`specs.{name}` appears twice"),
+                    Some("keep one of them".into()),
+                );
+                continue;
+            }
+            match &value.value {
+                Value::Scalar { text, plain } if !value.is_null() => {
+                    let parsed = match (*plain, text.as_str()) {
+                        (true, "true") => SpecValue::Bool(true),
+                        (true, "false") => SpecValue::Bool(false),
+                        (true, t) => parse_number(t)
+                            .map_or_else(|| SpecValue::Text(t.to_string()), SpecValue::Number),
+                        (false, t) => SpecValue::Text(t.to_string()),
+                    };
+                    out.push((name, parsed));
+                }
+                _ => self.report(
+                    value.pos,
+                    format!(
+                        "`specs.{name}` must be a number, text or true/false, not {}",
+                        value.describe()
+                    ),
+                    None,
+                ),
+            }
+        }
+        (self.diags.len() == before).then_some(out)
+    }
+
+    fn memory(&mut self, node: &Node) -> Option<Memory> {
+        let pairs = self.mapping(node, "`memory`")?;
+        let before = self.diags.len();
+        let fields = self.fields(pairs, MEMORY_FIELDS, "`memory`");
+        let mut memory = Memory::default();
+        for (field, value) in fields {
+            if value.is_null() {
+                continue;
+            }
+            match field {
+                "type" => memory.kind = self.text(value, "memory.type"),
+                "capacity_gb" => memory.capacity_gb = self.positive(value, "memory.capacity_gb"),
+                _ => memory.bandwidth_tbs = self.positive(value, "memory.bandwidth_tbs"),
+            }
+        }
+        (self.diags.len() == before).then_some(memory)
+    }
+
+    fn entry(&mut self, node: &Node, places: &mut Vec<EntryPlaces>) -> Option<Entry> {
+        let pairs = self.mapping(node, "an entry")?;
+        let before = self.diags.len();
+        let fields = self.fields(pairs, ENTRY_FIELDS, "an entry");
+        let id_node = self.required(&fields, "id", node.pos, "the entry");
+        let id = id_node.and_then(|n| self.slug(n, "id"));
+        let name = self
+            .required(&fields, "name", node.pos, "the entry")
+            .and_then(|n| self.text(n, "name"));
+        let kind = self
+            .required(&fields, "kind", node.pos, "the entry")
+            .and_then(|n| self.word::<Kind>(n, "kind"));
+        let status = self
+            .required(&fields, "status", node.pos, "the entry")
+            .and_then(|n| self.word::<Status>(n, "status"));
+        let optional = |name: &str| get(&fields, name).filter(|n| !n.is_null());
+        let mut entry = Entry {
+            id: id.clone().unwrap_or_default(),
+            name: name.unwrap_or_default(),
+            kind: kind.unwrap_or(Kind::Gpu),
+            family: optional("family").and_then(|n| self.text(n, "family")),
+            status: status.unwrap_or(Status::Announced),
+            confidence: optional("confidence")
+                .and_then(|n| self.word::<Confidence>(n, "confidence")),
+            announced: optional("announced").and_then(|n| self.date(n, "announced")),
+            available: optional("available").and_then(|n| self.date(n, "available")),
+            process: optional("process").and_then(|n| self.text(n, "process")),
+            memory: optional("memory").and_then(|n| self.memory(n)),
+            predecessor: None,
+            aliases: optional("aliases")
+                .and_then(|n| self.strings(n, "aliases"))
+                .unwrap_or_default(),
+            specs: optional("specs")
+                .and_then(|n| self.specs(n))
+                .unwrap_or_default(),
+            sources: optional("sources")
+                .and_then(|n| self.strings(n, "sources"))
+                .unwrap_or_default(),
+            notes: optional("notes").and_then(|n| self.text(n, "notes")),
+        };
+        let predecessor =
+            optional("predecessor").and_then(|n| Some((self.slug(n, "predecessor")?, n.pos)));
+        entry.predecessor = predecessor.as_ref().map(|(p, _)| p.clone());
+        if let (Some(id), Some(id_node)) = (id, id_node) {
+            let dated_field = ["announced", "available"]
+                .iter()
+                .any(|f| optional(f).is_some());
+            places.push(EntryPlaces {
+                id,
+                at: id_node.pos,
+                predecessor,
+                dated: dated_field,
+            });
+        }
+        (self.diags.len() == before).then_some(entry)
+    }
+
+    fn vendor(&mut self, node: &Node, stem: Option<&str>) -> Option<(Vendor, Pos)> {
+        let pairs = self.mapping(node, "a vendor")?;
+        let before = self.diags.len();
+        let fields = self.fields(pairs, VENDOR_FIELDS, "a vendor");
+        let vendor_node = self.required(&fields, "vendor", node.pos, "the vendor");
+        let vendor = vendor_node.and_then(|n| self.slug(n, "vendor"));
+        let name = self
+            .required(&fields, "name", node.pos, "the vendor")
+            .and_then(|n| self.text(n, "name"));
+        if let (Some(vendor), Some(stem), Some(at)) = (&vendor, stem, vendor_node) {
+            if vendor != stem {
+                self.report(
+                    at.pos,
+                    format!("vendor `{vendor}` does not match the file name `{stem}`"),
+                    Some(format!(
+                        "write `vendor: {stem}`, or rename the file to `{vendor}.yaml`"
+                    )),
+                );
+            }
+        }
+        let mut entries = Vec::new();
+        let mut places = Vec::new();
+        if let Some(list) = self.required(&fields, "entries", node.pos, "the vendor") {
+            match &list.value {
+                Value::Seq(items) => {
+                    entries = items
+                        .iter()
+                        .filter_map(|i| self.entry(i, &mut places))
+                        .collect();
+                }
+                _ if list.is_null() => {}
+                _ => self.report(
+                    list.pos,
+                    format!("`entries` must be a list, not {}", list.describe()),
+                    None,
+                ),
+            }
+        }
+        let vendor_id = vendor.clone().unwrap_or_default();
+        for problem in check::entries(&vendor_id, &places) {
+            self.report(problem.pos, problem.message, problem.hint);
+        }
+        let done = self.diags.len() == before;
+        let at = vendor_node.map_or(node.pos, |n| n.pos);
+        done.then(|| {
+            (
+                Vendor {
+                    vendor: vendor_id,
+                    name: name.unwrap_or_default(),
+                    entries,
+                },
+                at,
+            )
+        })
+    }
+
+    fn snapshot(&mut self, pairs: &[(Node, Node)]) -> Decoded {
+        let fields = self.fields(pairs, SNAPSHOT_FIELDS, "a snapshot");
+        let meta = get(&fields, "snapshot").and_then(|n| self.snapshot_meta(n));
+        let mut vendors: Vec<(Vendor, Pos)> = Vec::new();
+        match get(&fields, "vendors").map(|n| &n.value) {
+            Some(Value::Seq(items)) => {
+                for item in items {
+                    vendors.extend(self.vendor(item, None));
+                }
+            }
+            Some(_) | None => {
+                let at = pairs.first().map_or(Pos::default(), |(k, _)| k.pos);
+                self.report(at, "a snapshot needs a `vendors:` list", None);
+            }
+        }
+        for problem in check::vendor_ids(vendors.iter().map(|(v, pos)| (v.vendor.as_str(), *pos))) {
+            self.report(problem.pos, problem.message, problem.hint);
+        }
+        Decoded {
+            snapshot: meta,
+            vendors,
+        }
+    }
+
+    fn snapshot_meta(&mut self, node: &Node) -> Option<SnapshotMeta> {
+        let pairs = self.mapping(node, "`snapshot`")?;
+        let before = self.diags.len();
+        let fields = self.fields(pairs, SNAPSHOT_META_FIELDS, "`snapshot`");
+        let name = self
+            .required(&fields, "name", node.pos, "the snapshot")
+            .and_then(|n| self.slug(n, "name"));
+        let taken = self
+            .required(&fields, "taken", node.pos, "the snapshot")
+            .and_then(|n| {
+                let date = self.date(n, "taken")?;
+                match date {
+                    FuzzyDate::Day(day) => Some(day),
+                    _ => {
+                        self.report(
+                            n.pos,
+                            format!("`taken` must be a day such as 2025-03-18, not `{date}`"),
+                            None,
+                        );
+                        None
+                    }
+                }
+            });
+        let note = get(&fields, "note")
+            .filter(|n| !n.is_null())
+            .and_then(|n| self.text(n, "note"));
+        let sources = get(&fields, "sources")
+            .filter(|n| !n.is_null())
+            .and_then(|n| self.strings(n, "sources"));
+        let meta = SnapshotMeta {
+            name: name?,
+            taken: taken?,
+            note,
+            sources: sources.unwrap_or_default(),
+        };
+        (self.diags.len() == before).then_some(meta)
+    }
+}
+
+fn get<'n>(fields: &[(&'static str, &'n Node)], name: &str) -> Option<&'n Node> {
+    fields.iter().find(|(f, _)| *f == name).map(|(_, n)| *n)
+}
+
+/// Returns whether `s` is a slug: lowercase letters, digits and hyphens, not empty.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Returns `s` turned into a slug (`Rubin Ultra` -> `rubin-ultra`), for hints.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Returns a finite number from a YAML 1.2 core-schema number (`80`, `3.35`, `1e3`, `0x10`).
+fn parse_number(text: &str) -> Option<f64> {
+    let n = if let Some(hex) = text.strip_prefix("0x") {
+        i64::from_str_radix(hex, 16).ok()? as f64
+    } else if text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b"+-.eE_".contains(&b))
+        && text.bytes().any(|b| b.is_ascii_digit())
+    {
+        text.parse::<f64>().ok()?
+    } else {
+        return None;
+    };
+    n.is_finite().then_some(n)
+}

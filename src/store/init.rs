@@ -1,0 +1,62 @@
+//! `chipmap init DIR`: the embedded dataset written out as an editable copy.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use include_dir::Dir;
+
+use crate::error::{Error, Result};
+
+use super::load::EMBEDDED;
+
+/// Writes the embedded dataset into `dir` and returns the paths written.
+///
+/// A missing `dir` is created; files go in under temporary names and are renamed into place,
+/// so an interrupted run leaves whole files only. If any file it would write already exists,
+/// nothing is written.
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
+    let files = all_files(&EMBEDDED);
+    let clashes: Vec<String> = files
+        .iter()
+        .map(|f| dir.join(f.path()))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !clashes.is_empty() {
+        return Err(Error::usage(
+            format!(
+                "{} already holds roadmap files: {}",
+                dir.display(),
+                clashes.join(", ")
+            ),
+            Some("choose a new or empty directory; chipmap never overwrites data".into()),
+        ));
+    }
+    let mut written = Vec::with_capacity(files.len());
+    for file in files {
+        let target = dir.join(file.path());
+        let parent = target.parent().unwrap_or(dir);
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        let mut temp = tempfile::Builder::new()
+            .prefix(".chipmap-init-")
+            .tempfile_in(parent)
+            .map_err(|e| Error::io(parent, e))?;
+        temp.write_all(file.contents())
+            .and_then(|()| temp.as_file().sync_all())
+            .map_err(|e| Error::io(&target, e))?;
+        temp.persist_noclobber(&target)
+            .map_err(|e| Error::io(&target, e.error))?;
+        written.push(target);
+    }
+    Ok(written)
+}
+
+fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
+    let mut files: Vec<_> = dir.files().collect();
+    for sub in dir.dirs() {
+        files.extend(all_files(sub));
+    }
+    files.sort_by_key(|f| f.path());
+    files
+}

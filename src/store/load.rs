@@ -1,0 +1,250 @@
+//! Finding the data directory and loading vendor files, snapshot files or the embedded dataset.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::model::{Roadmap, SnapshotMeta};
+
+use super::decode::{self, Decoded};
+use super::source::{SourceFile, utf8};
+
+/// The dataset shipped with chipmap, compiled into the binary.
+pub(super) static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/roadmaps");
+
+/// Where the roadmap comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataDir {
+    /// A directory on disk, as given or found.
+    Path(PathBuf),
+    /// The dataset embedded at build time (read-only).
+    Embedded,
+}
+
+impl DataDir {
+    /// Returns how to name the data in messages.
+    pub fn display(&self) -> String {
+        match self {
+            DataDir::Path(p) => p.display().to_string(),
+            DataDir::Embedded => "<embedded>".to_string(),
+        }
+    }
+}
+
+/// A loaded roadmap with what it was loaded from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub roadmap: Roadmap,
+    pub snapshot: Option<SnapshotMeta>,
+    pub files: usize,
+}
+
+/// What `check` found: every problem, and how much it read.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: usize,
+    pub entries: usize,
+}
+
+/// Returns the nearest `roadmaps` directory in `start` or one of its ancestors, as git finds `.git`.
+pub fn find_roadmaps_dir(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join("roadmaps"))
+        .find(|candidate| candidate.is_dir())
+}
+
+/// Returns the roadmap of the data directory, or every problem that stops it loading.
+pub fn load_data(data: &DataDir) -> Result<Loaded> {
+    let (loaded, diagnostics) = read_data(data, false)?;
+    if diagnostics.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(Error::Invalid(diagnostics))
+    }
+}
+
+/// Returns every problem in the data directory's vendor files and snapshots.
+pub fn check_data(data: &DataDir) -> Result<CheckReport> {
+    let (loaded, diagnostics) = read_data(data, true)?;
+    Ok(CheckReport {
+        diagnostics,
+        files: loaded.files,
+        entries: loaded.roadmap.entry_count(),
+    })
+}
+
+/// Returns the roadmap held by a path: a data directory, a vendor file or a snapshot file.
+pub fn load_path(path: &Path) -> Result<Loaded> {
+    if path.is_dir() {
+        return load_data(&DataDir::Path(path.to_path_buf()));
+    }
+    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    let mut diagnostics = Vec::new();
+    let decoded = decode_bytes(
+        &path.display().to_string(),
+        stem_of(path),
+        &bytes,
+        &mut diagnostics,
+    );
+    if !diagnostics.is_empty() {
+        return Err(Error::Invalid(diagnostics));
+    }
+    Ok(Loaded {
+        roadmap: Roadmap {
+            vendors: decoded.vendors.into_iter().map(|(v, _)| v).collect(),
+        },
+        snapshot: decoded.snapshot,
+        files: 1,
+    })
+}
+
+/// A file read from the data directory: its name as shown to the user, its stem, its bytes.
+struct RawFile {
+    shown: String,
+    stem: String,
+    bytes: Vec<u8>,
+}
+
+fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagnostic>)> {
+    let (vendor_files, snapshot_files) = match data {
+        DataDir::Path(dir) => {
+            let snapshots = if with_snapshots {
+                read_yaml_files(&dir.join("snapshots"))?
+            } else {
+                Vec::new()
+            };
+            (read_yaml_files(dir)?, snapshots)
+        }
+        DataDir::Embedded => (
+            embedded_files(&EMBEDDED),
+            embedded_snapshots(with_snapshots),
+        ),
+    };
+    if vendor_files.is_empty() {
+        return Err(Error::usage(
+            format!("no vendor files (*.yaml) in {}", data.display()),
+            Some(
+                "point --data or CHIPMAP_DATA at a roadmap directory, or run `chipmap init DIR`"
+                    .into(),
+            ),
+        ));
+    }
+    let mut diagnostics = Vec::new();
+    let mut vendors = Vec::with_capacity(vendor_files.len());
+    for file in &vendor_files {
+        let decoded = decode_bytes(&file.shown, Some(&file.stem), &file.bytes, &mut diagnostics);
+        vendors.extend(decoded.vendors.into_iter().map(|(v, _)| v));
+    }
+    // Vendor ids equal file stems, so the only way to repeat a vendor is `x.yaml` beside `x.yml`.
+    for (i, file) in vendor_files.iter().enumerate() {
+        if let Some(first) = vendor_files[..i].iter().find(|f| f.stem == file.stem) {
+            diagnostics.push(Diagnostic::file(
+                &file.shown,
+                format!("vendor `{}` is also in {}", file.stem, first.shown),
+                Some("keep one file per vendor".into()),
+            ));
+        }
+    }
+    for file in &snapshot_files {
+        decode_bytes(&file.shown, None, &file.bytes, &mut diagnostics);
+    }
+    let roadmap = Roadmap { vendors };
+    let files = vendor_files.len() + snapshot_files.len();
+    Ok((
+        Loaded {
+            roadmap,
+            snapshot: None,
+            files,
+        },
+        diagnostics,
+    ))
+}
+
+fn decode_bytes(
+    shown: &str,
+    stem: Option<&str>,
+    bytes: &[u8],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Decoded {
+    match utf8(shown, bytes) {
+        Ok(text) => decode::decode(&SourceFile { path: shown, text }, stem, diagnostics),
+        Err(diag) => {
+            diagnostics.push(diag);
+            Decoded::default()
+        }
+    }
+}
+
+/// Returns the `.yaml` / `.yml` files of `dir` in name order, skipping hidden ones (editors'
+/// and chipmap's own temporary files start with a dot). A missing directory has none.
+fn read_yaml_files(dir: &Path) -> Result<Vec<RawFile>> {
+    let listing = match fs::read_dir(dir) {
+        Ok(listing) => listing,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && dir.ends_with("snapshots") => {
+            return Ok(Vec::new());
+        }
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut paths: Vec<PathBuf> = listing
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| is_yaml_name(p) && p.is_file())
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            Ok(RawFile {
+                shown: path.display().to_string(),
+                stem: stem_of(&path).unwrap_or_default().to_string(),
+                bytes,
+            })
+        })
+        .collect()
+}
+
+fn is_yaml_name(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
+}
+
+fn stem_of(path: &Path) -> Option<&str> {
+    path.file_stem().and_then(|s| s.to_str())
+}
+
+fn embedded_files(dir: &Dir<'_>) -> Vec<RawFile> {
+    let mut files: Vec<RawFile> = dir
+        .files()
+        .filter(|f| is_yaml_name(f.path()))
+        .map(|f| RawFile {
+            shown: format!("<embedded>/{}", f.path().display()),
+            stem: stem_of(f.path()).unwrap_or_default().to_string(),
+            bytes: f.contents().to_vec(),
+        })
+        .collect();
+    files.sort_by(|a, b| a.shown.cmp(&b.shown));
+    files
+}
+
+fn embedded_snapshots(wanted: bool) -> Vec<RawFile> {
+    match EMBEDDED.get_dir("snapshots") {
+        Some(dir) if wanted => embedded_files(dir),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DataDir, load_data};
+
+    #[test]
+    fn the_embedded_dataset_loads_and_passes_check() {
+        let loaded = load_data(&DataDir::Embedded).expect("embedded data is valid");
+        assert!(loaded.roadmap.vendors.iter().any(|v| v.vendor == "nvidia"));
+        assert!(loaded.roadmap.entry_count() > 50);
+    }
+}

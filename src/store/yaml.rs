@@ -1,0 +1,288 @@
+//! A small YAML tree with positions, built from saphyr's event parser, safe on hostile input.
+//!
+//! Roadmap files need mappings, sequences and scalars, nothing more. Anchors and aliases are
+//! refused (an alias bomb cannot expand), tags are refused, nesting is capped, and a file holds
+//! one document, so every node the tree holds was written out in the file.
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
+
+/// Deeper than any roadmap file needs; deep enough for flow-style specs inside entries.
+pub const MAX_DEPTH: usize = 32;
+
+/// A place in the text: 1-based line and column (in characters) and the caret's width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
+}
+
+/// A node of the tree and where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub pos: Pos,
+    pub value: Value,
+}
+
+/// What a node holds. A scalar keeps whether it was plain, since only a plain `2026` is a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Scalar { text: String, plain: bool },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// Returns the scalar's text, if this is a scalar.
+    pub fn as_scalar(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Returns whether this is a plain `null`, `~` or empty scalar (YAML's null).
+    pub fn is_null(&self) -> bool {
+        matches!(&self.value, Value::Scalar { text, plain: true }
+            if text.is_empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")
+    }
+
+    /// Returns the word for what this node is, for messages: `a mapping`, `a list`, `text`.
+    pub fn describe(&self) -> &'static str {
+        match &self.value {
+            Value::Scalar { .. } if self.is_null() => "empty",
+            Value::Scalar { plain: false, .. } => "quoted text",
+            Value::Scalar { .. } => "a scalar",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// A file that is not YAML this loader accepts, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub pos: Pos,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// Returns the single document of `text` as a tree, or `None` for a file with no content.
+pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
+    let mut builder = Builder::default();
+    let mut parser = Parser::new_from_str(text);
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|e| SyntaxError {
+            pos: Pos {
+                line: e.marker().line(),
+                column: e.marker().col() + 1,
+                width: 1,
+            },
+            message: format!("invalid YAML: {}", e.info()),
+            hint: None,
+        })?;
+        builder.on_event(event, span)?;
+    }
+    Ok(builder.root)
+}
+
+enum Open {
+    Seq(Pos, Vec<Node>),
+    /// A mapping, with the key read and waiting for its value, if any.
+    Map(Pos, Vec<(Node, Node)>, Option<Node>),
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Open>,
+    root: Option<Node>,
+    documents: usize,
+}
+
+impl Builder {
+    fn on_event(&mut self, event: Event<'_>, span: YamlSpan) -> Result<(), SyntaxError> {
+        let pos = to_pos(span);
+        match event {
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(error(
+                        pos,
+                        "more than one YAML document in the file",
+                        "a roadmap file holds one document; remove the second `---`",
+                    ));
+                }
+            }
+            Event::Alias(_) => {
+                return Err(error(
+                    pos,
+                    "aliases (`*name`) are not supported in roadmap files",
+                    "write the value out in full",
+                ));
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                refuse_anchor_or_tag(pos, anchor, tag.is_some())?;
+                let plain = matches!(style, ScalarStyle::Plain);
+                self.push(Node {
+                    pos,
+                    value: Value::Scalar {
+                        text: text.into_owned(),
+                        plain,
+                    },
+                })?;
+            }
+            Event::SequenceStart(anchor, tag) => {
+                refuse_anchor_or_tag(pos, anchor, tag.is_some())?;
+                self.open(Open::Seq(pos, Vec::new()))?;
+            }
+            Event::MappingStart(anchor, tag) => {
+                refuse_anchor_or_tag(pos, anchor, tag.is_some())?;
+                self.open(Open::Map(pos, Vec::new(), None))?;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let node = match self.stack.pop() {
+                    Some(Open::Seq(pos, items)) => Node {
+                        pos,
+                        value: Value::Seq(items),
+                    },
+                    Some(Open::Map(pos, pairs, _)) => Node {
+                        pos,
+                        value: Value::Map(pairs),
+                    },
+                    None => return Err(error(pos, "unbalanced YAML structure", "")),
+                };
+                self.push(node)?;
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, open: Open) -> Result<(), SyntaxError> {
+        if self.stack.len() >= MAX_DEPTH {
+            let pos = match &open {
+                Open::Seq(pos, _) | Open::Map(pos, _, _) => *pos,
+            };
+            return Err(error(
+                pos,
+                &format!("nesting deeper than {MAX_DEPTH} levels"),
+                "a roadmap file needs a few levels: vendor, entries, fields",
+            ));
+        }
+        self.stack.push(open);
+        Ok(())
+    }
+
+    fn push(&mut self, node: Node) -> Result<(), SyntaxError> {
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Open::Seq(_, items)) => items.push(node),
+            Some(Open::Map(_, pairs, pending)) => match pending.take() {
+                None => {
+                    if node.as_scalar().is_none() {
+                        return Err(error(
+                            node.pos,
+                            "a mapping key must be a plain word",
+                            "keys are field names such as `id` or `available`",
+                        ));
+                    }
+                    *pending = Some(node);
+                }
+                Some(key) => pairs.push((key, node)),
+            },
+        }
+        Ok(())
+    }
+}
+
+fn refuse_anchor_or_tag(pos: Pos, anchor: usize, tagged: bool) -> Result<(), SyntaxError> {
+    if anchor != 0 {
+        return Err(error(
+            pos,
+            "anchors (`&name`) are not supported in roadmap files",
+            "write each value out in full",
+        ));
+    }
+    if tagged {
+        return Err(error(
+            pos,
+            "YAML tags (`!tag`) are not supported in roadmap files",
+            "remove the tag; quote a value to make it text",
+        ));
+    }
+    Ok(())
+}
+
+fn error(pos: Pos, message: &str, hint: &str) -> SyntaxError {
+    SyntaxError {
+        pos,
+        message: message.to_string(),
+        hint: (!hint.is_empty()).then(|| hint.to_string()),
+    }
+}
+
+fn to_pos(span: YamlSpan) -> Pos {
+    let same_line = span.end.line() == span.start.line();
+    let width = if same_line {
+        span.end.index().saturating_sub(span.start.index())
+    } else {
+        1
+    };
+    Pos {
+        line: span.start.line(),
+        column: span.start.col() + 1,
+        width: width.max(1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_DEPTH, Value, parse};
+
+    #[test]
+    fn positions_are_one_based_and_scalars_know_their_style() {
+        let root = parse("a: 1\nb:\n  - 'x'\n").unwrap().unwrap();
+        let Value::Map(pairs) = &root.value else {
+            panic!("not a map")
+        };
+        let (key, value) = &pairs[1];
+        assert_eq!((key.pos.line, key.pos.column), (2, 1));
+        let Value::Seq(items) = &value.value else {
+            panic!("not a list")
+        };
+        assert_eq!((items[0].pos.line, items[0].pos.column), (3, 5));
+        assert_eq!(
+            items[0].value,
+            Value::Scalar {
+                text: "x".into(),
+                plain: false
+            }
+        );
+        assert_eq!(pairs[0].1.pos.width, 1);
+    }
+
+    #[test]
+    fn empty_text_has_no_document() {
+        assert_eq!(parse("").unwrap(), None);
+        assert_eq!(parse("# only a comment\n").unwrap(), None);
+    }
+
+    #[test]
+    fn hostile_inputs_are_refused_not_expanded() {
+        let bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n";
+        assert!(parse(bomb).unwrap_err().message.contains("anchors"));
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(parse(&deep).is_err());
+        let block: String = (0..MAX_DEPTH + 2)
+            .map(|d| format!("{}k{d}:\n", "  ".repeat(d)))
+            .collect();
+        assert!(parse(&block).unwrap_err().message.contains("nesting"));
+        assert!(
+            parse("a: 1\n---\nb: 2\n")
+                .unwrap_err()
+                .message
+                .contains("more than one")
+        );
+        assert!(parse("a: !!str 1\n").unwrap_err().message.contains("tags"));
+    }
+}
