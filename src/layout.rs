@@ -24,8 +24,8 @@ pub struct Timeline {
     pub to: i32,
     pub today: NaiveDate,
     pub lanes: Vec<Lane>,
-    /// Keys of entries that have no date of the chosen basis, so are not drawn.
-    pub undated: Vec<String>,
+    /// How many rows have no date of the chosen basis (listed in their lane, not drawn).
+    pub undated: usize,
     /// How many entries lie wholly outside `from..=to`.
     pub outside: usize,
 }
@@ -39,13 +39,14 @@ pub struct Lane {
 }
 
 /// One entry on the axis. `start` and `end` are fractions of the axis (0 = start of `from`,
-/// 1 = end of `to`); `end` is exclusive (the end of the interval's last day).
+/// 1 = end of `to`); `end` is exclusive (the end of the interval's last day). An entry without
+/// a date of the chosen basis has `date: None` and is listed, undrawn, at the end of its lane.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub key: String,
     pub name: String,
     pub status: Status,
-    pub date: FuzzyDate,
+    pub date: Option<FuzzyDate>,
     pub memory: Option<String>,
     pub start: f64,
     pub end: f64,
@@ -69,32 +70,26 @@ impl Timeline {
 
 /// Returns the roadmap laid out on a year axis; rows within a lane are in date order.
 pub fn timeline(roadmap: &Roadmap, spec: &TimelineSpec) -> Timeline {
-    let mut undated = Vec::new();
-    let dated: Vec<_> = roadmap
-        .entries()
-        .filter_map(|(vendor, entry)| match entry.date(spec.basis) {
-            Some(date) => Some((vendor, entry, date)),
-            None => {
-                undated.push(entry.key(&vendor.vendor));
-                None
-            }
-        })
-        .collect();
-    let first = dated.iter().map(|(_, _, d)| d.start().year()).min();
-    let last = dated.iter().map(|(_, _, d)| d.end().year()).max();
+    let dates = || roadmap.entries().filter_map(|(_, e)| e.date(spec.basis));
+    let first = dates().map(|d| d.start().year()).min();
+    let last = dates().map(|d| d.end().year()).max();
     let this_year = spec.today.year();
     let from = spec.from.or(first).unwrap_or(this_year);
     let to = spec.to.or(last).unwrap_or(this_year).max(from);
 
     let mut lanes: Vec<Lane> = Vec::new();
-    let mut outside = 0;
-    for (vendor, entry, date) in dated {
-        let start = fraction(from, to, date.start());
-        let end = fraction(from, to, date.end().succ_opt().unwrap_or(date.end()));
-        if end <= 0.0 || start >= 1.0 {
+    let (mut outside, mut undated) = (0, 0);
+    for (vendor, entry) in roadmap.entries() {
+        let date = entry.date(spec.basis);
+        let (start, end) = date.map_or((0.0, 0.0), |d| {
+            let after = d.end().succ_opt().unwrap_or(d.end());
+            (fraction(from, to, d.start()), fraction(from, to, after))
+        });
+        if date.is_some() && (end <= 0.0 || start >= 1.0) {
             outside += 1;
             continue;
         }
+        undated += usize::from(date.is_none());
         let row = Row {
             key: entry.key(&vendor.vendor),
             name: entry.name.clone(),
@@ -116,8 +111,10 @@ pub fn timeline(roadmap: &Roadmap, spec: &TimelineSpec) -> Timeline {
         }
     }
     for lane in &mut lanes {
-        lane.rows
-            .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.name.cmp(&b.name)));
+        // Dated rows in date order, then the undated ones (`None` sorts first, so flip it).
+        lane.rows.sort_by(|a, b| {
+            (a.date.is_none(), a.date, &a.name).cmp(&(b.date.is_none(), b.date, &b.name))
+        });
     }
     Timeline {
         basis: spec.basis,
@@ -197,8 +194,9 @@ mod tests {
         let t = timeline(&roadmap(), &spec(None, None));
         assert_eq!((t.from, t.to), (2025, 2027));
         let names: Vec<&str> = t.lanes[0].rows.iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(names, ["EARLY", "LATE"]);
-        assert_eq!(t.undated, ["v/none"]);
+        assert_eq!(names, ["EARLY", "LATE", "NONE"]);
+        assert_eq!(t.undated, 1);
+        assert_eq!(t.lanes[0].rows[2].date, None);
         let early = &t.lanes[0].rows[0];
         assert_eq!(early.start, 0.0);
         assert!((early.end - 365.0 / 1095.0).abs() < 1e-9);

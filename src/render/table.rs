@@ -31,6 +31,7 @@ pub enum Column {
     Predecessor,
     Aliases,
     Sources,
+    Notes,
 }
 
 const COLUMNS: &[(Column, &str)] = &[
@@ -52,6 +53,7 @@ const COLUMNS: &[(Column, &str)] = &[
     (Column::Predecessor, "predecessor"),
     (Column::Aliases, "aliases"),
     (Column::Sources, "sources"),
+    (Column::Notes, "notes"),
 ];
 
 /// The columns shown when `--columns` is not given.
@@ -102,6 +104,7 @@ impl Column {
             Column::Predecessor => opt(entry.predecessor.clone()),
             Column::Aliases => entry.aliases.join("; "),
             Column::Sources => entry.sources.join(" "),
+            Column::Notes => opt(entry.notes.clone()),
         }
     }
 }

@@ -10,7 +10,7 @@ use anstyle::{AnsiColor, Style};
 use chrono::{Datelike, NaiveDate};
 
 use crate::layout::{Row, Timeline, year_start};
-use crate::model::Status;
+use crate::model::{DateBasis, FuzzyDate, Status};
 
 use super::{Paint, display_width, wrap_words};
 
@@ -27,6 +27,7 @@ const INDENT: usize = 2;
 const GAP: usize = 2;
 const TODAY: char = '┊';
 const GRID: char = '·';
+const UNDATED: &str = "—";
 
 /// Returns the span glyph, point glyph and colour of a status.
 fn glyphs(status: Status) -> (char, char, Style) {
@@ -67,7 +68,7 @@ impl Columns {
             .max(longest_name.min(cap))
             .max(vendor_name.min(cap));
         let date = rows()
-            .map(|r| display_width(&r.date.to_string()))
+            .map(|r| r.date.map_or(1, |d| display_width(&d.to_string())))
             .max()
             .unwrap_or(4);
         let memory = rows()
@@ -308,27 +309,14 @@ fn write_row(
         (Some(m), Some(label)) => wrap_words(label, m),
         _ => Vec::new(),
     };
-    let (span, point, style) = glyphs(row.status);
     let mut bar = axis.cells();
     let mut styles: Vec<Option<Style>> = vec![None; axis.width];
-    let (first, last) = axis.span(row.date.start(), row.date.end());
-    if row.date.is_point() {
-        let mid = axis.col(row.date.midpoint());
-        bar[mid] = point;
-        styles[mid] = Some(style);
-    } else {
-        for c in first..=last {
-            bar[c] = span;
-            styles[c] = Some(style);
-        }
-        if row.clipped_start {
-            bar[first] = '◀';
-        }
-        if row.clipped_end {
-            bar[last] = '▶';
-        }
+    if let Some(date) = row.date {
+        draw(&mut bar, &mut styles, axis, row, date);
     }
-    let date = row.date.to_string();
+    let date = row
+        .date
+        .map_or_else(|| UNDATED.to_string(), |d| d.to_string());
     let height = names.len().max(memories.len()).max(1);
     for i in 0..height {
         let mut line = " ".repeat(INDENT);
@@ -351,6 +339,28 @@ fn write_row(
         writeln!(out, "{}", format!("{line}{drawn}").trim_end())?;
     }
     Ok(())
+}
+
+/// Draws a dated row's interval: a bar in its status's shade, or a dot for a month or day.
+fn draw(bar: &mut [char], styles: &mut [Option<Style>], axis: &Axis, row: &Row, date: FuzzyDate) {
+    let (span, point, style) = glyphs(row.status);
+    if date.is_point() {
+        let mid = axis.col(date.midpoint());
+        bar[mid] = point;
+        styles[mid] = Some(style);
+        return;
+    }
+    let (first, last) = axis.span(date.start(), date.end());
+    for c in first..=last {
+        bar[c] = span;
+        styles[c] = Some(style);
+    }
+    if row.clipped_start {
+        bar[first] = '◀';
+    }
+    if row.clipped_end {
+        bar[last] = '▶';
+    }
 }
 
 fn push_cell(line: &mut String, text: &str, width: usize) {
@@ -376,26 +386,22 @@ fn write_legend(out: &mut dyn Write, t: &Timeline, width: usize, paint: Paint) -
     ));
     writeln!(out)?;
     write_wrapped_items(out, &items, width)?;
-    writeln!(
-        out,
-        "bar: a year, half or quarter · dot: a month or day · ◀ ▶ runs past the axis"
-    )?;
-    if !t.undated.is_empty() {
-        let text = format!(
-            "Not drawn, no {} date: {}",
-            t.basis.as_str(),
-            t.undated.join(", ")
-        );
-        for line in wrap_words(&text, width) {
-            writeln!(out, "{line}")?;
-        }
+    let mut notes =
+        String::from("bar: a year, half or quarter · dot: a month or day · ◀ ▶ runs past the axis");
+    if t.undated > 0 {
+        let other = match t.basis {
+            DateBasis::Available => "announced",
+            DateBasis::Announced => "available",
+        };
+        let basis = t.basis.as_str();
+        notes.push_str(&format!(" · {UNDATED} no {basis} date (try --by {other})"));
     }
     if t.outside > 0 {
-        writeln!(
-            out,
-            "Not drawn, outside {}–{}: {} entries",
-            t.from, t.to, t.outside
-        )?;
+        let (n, from, to) = (t.outside, t.from, t.to);
+        notes.push_str(&format!(" · {n} entries outside {from}–{to} not shown"));
+    }
+    for line in wrap_words(&notes, width) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

@@ -49,12 +49,18 @@ pub struct CheckReport {
     pub entries: usize,
 }
 
-/// Returns the nearest `roadmaps` directory in `start` or one of its ancestors, as git finds `.git`.
+/// Returns the nearest `roadmaps` directory in `start` or one of its ancestors, as git finds
+/// `.git`, spelled relative to `start` (`roadmaps`, `../roadmaps`) so messages stay short.
 pub fn find_roadmaps_dir(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
-        .map(|dir| dir.join("roadmaps"))
-        .find(|candidate| candidate.is_dir())
+        .enumerate()
+        .find(|(_, dir)| dir.join("roadmaps").is_dir())
+        .map(|(up, _)| {
+            let mut relative: PathBuf = std::iter::repeat_n("..", up).collect();
+            relative.push("roadmaps");
+            relative
+        })
 }
 
 /// Returns the roadmap of the data directory, or every problem that stops it loading.

@@ -21,7 +21,7 @@ pub struct ListArgs {
     format: Format,
     /// Columns to show, comma-separated (key, vendor, id, name, kind, family, status, confidence,
     /// announced, available, process, memory, memory.type, memory.capacity_gb,
-    /// memory.bandwidth_tbs, predecessor, aliases, sources).
+    /// memory.bandwidth_tbs, predecessor, aliases, sources, notes).
     #[arg(long, value_delimiter = ',', value_name = "COLUMNS")]
     columns: Vec<Column>,
     /// Sort by this column (dates sort by interval; entries without one go last).

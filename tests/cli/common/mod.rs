@@ -1,0 +1,82 @@
+//! A throwaway working directory and a `chipmap` command that runs in it, isolated from the
+//! caller's environment (no CHIPMAP_DATA, no colour, a fixed today).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The day the tests take as today, so expected output does not move with the calendar.
+pub const TODAY: &str = "2026-11-30";
+
+/// A temporary directory to run chipmap in.
+pub struct TestEnv {
+    dir: TempDir,
+}
+
+impl TestEnv {
+    /// Returns an empty working directory (chipmap falls back to its embedded dataset there).
+    pub fn new() -> TestEnv {
+        TestEnv {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        }
+    }
+
+    /// Returns a working directory holding a copy of the shipped `roadmaps/`.
+    pub fn with_shipped_data() -> TestEnv {
+        let env = TestEnv::new();
+        copy_dir(&repo_path("roadmaps"), &env.path().join("roadmaps"));
+        env
+    }
+
+    /// Returns a working directory whose `roadmaps/` holds the given files.
+    pub fn with_files(files: &[(&str, &str)]) -> TestEnv {
+        let env = TestEnv::new();
+        for (name, text) in files {
+            env.write(&format!("roadmaps/{name}"), text);
+        }
+        env
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `text` to `relative` inside the working directory, creating folders.
+    pub fn write(&self, relative: &str, text: impl AsRef<[u8]>) {
+        let path = self.path().join(relative);
+        fs::create_dir_all(path.parent().expect("a parent")).expect("create folders");
+        fs::write(path, text).expect("write a test file");
+    }
+
+    /// Returns `chipmap ARGS` to run in the working directory.
+    pub fn chipmap(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("chipmap").expect("the chipmap binary");
+        cmd.current_dir(self.path())
+            .env_remove("CHIPMAP_DATA")
+            .env_remove("NO_COLOR")
+            .env("CHIPMAP_TODAY", TODAY)
+            .args(args);
+        cmd
+    }
+}
+
+/// Returns a path inside the repository.
+pub fn repo_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// Copies a directory tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create the copy");
+    for entry in fs::read_dir(from).expect("read the source folder") {
+        let entry = entry.expect("a folder entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy a file");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! chipmap's command line, end to end: one integration binary, one module per area.
+
+mod commands;
+mod common;
+mod invalid;
