@@ -74,9 +74,15 @@ pub struct Entry {
 pub struct Memory {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "number_as_written"
+    )]
     pub capacity_gb: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "number_as_written"
+    )]
     pub bandwidth_tbs: Option<f64>,
 }
 
@@ -84,7 +90,7 @@ pub struct Memory {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum SpecValue {
-    Number(f64),
+    Number(#[serde(serialize_with = "number_as_written")] f64),
     Bool(bool),
     Text(String),
 }
@@ -96,6 +102,18 @@ impl fmt::Display for SpecValue {
             SpecValue::Bool(b) => write!(f, "{b}"),
             SpecValue::Text(t) => f.write_str(t),
         }
+    }
+}
+
+/// Serializes a whole number as an integer (`80`, as written in the file), others as floats.
+fn number_as_written<S: serde::Serializer, N: Into<Option<f64>> + Copy>(
+    n: &N,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match (*n).into() {
+        Some(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => serializer.serialize_i64(n as i64),
+        Some(n) => serializer.serialize_f64(n),
+        None => serializer.serialize_none(),
     }
 }
 

@@ -386,23 +386,24 @@ fn write_legend(out: &mut dyn Write, t: &Timeline, width: usize, paint: Paint) -
     ));
     writeln!(out)?;
     write_wrapped_items(out, &items, width)?;
-    let mut notes =
-        String::from("bar: a year, half or quarter · dot: a month or day · ◀ ▶ runs past the axis");
+    let mut notes = vec![
+        "bar: a year, half or quarter".to_string(),
+        "dot: a month or day".to_string(),
+        "◀ ▶ runs past the axis".to_string(),
+    ];
     if t.undated > 0 {
         let other = match t.basis {
             DateBasis::Available => "announced",
             DateBasis::Announced => "available",
         };
         let basis = t.basis.as_str();
-        notes.push_str(&format!(" · {UNDATED} no {basis} date (try --by {other})"));
+        notes.push(format!("{UNDATED} no {basis} date (try --by {other})"));
     }
     if t.outside > 0 {
         let (n, from, to) = (t.outside, t.from, t.to);
-        notes.push_str(&format!(" · {n} entries outside {from}–{to} not shown"));
+        notes.push(format!("{n} entries outside {from}–{to} not shown"));
     }
-    for line in wrap_words(&notes, width) {
-        writeln!(out, "{line}")?;
-    }
+    write_wrapped_items(out, &notes, width)?;
     Ok(())
 }
 

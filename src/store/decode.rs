@@ -64,19 +64,21 @@ pub fn decode(source: &SourceFile, stem: Option<&str>, diags: &mut Vec<Diagnosti
             return Decoded::default();
         }
     };
+    let first_new = diags.len();
     let mut reader = Reader { source, diags };
-    let Some(pairs) = reader.mapping(&root, "the file") else {
-        return Decoded::default();
-    };
-    if pairs.iter().any(|(k, _)| k.as_scalar() == Some("snapshot")) {
-        reader.snapshot(pairs)
-    } else {
-        let vendors = reader.vendor(&root, stem).into_iter().collect();
-        Decoded {
-            snapshot: None,
-            vendors,
+    let decoded = match reader.mapping(&root, "the file") {
+        None => Decoded::default(),
+        Some(pairs) if pairs.iter().any(|(k, _)| k.as_scalar() == Some("snapshot")) => {
+            reader.snapshot(pairs)
         }
-    }
+        Some(_) => Decoded {
+            snapshot: None,
+            vendors: reader.vendor(&root, stem).into_iter().collect(),
+        },
+    };
+    // Fields are read in a fixed order; report in the order of the file, as a reader scans it.
+    diags[first_new..].sort_by_key(|d| (d.line, d.column));
+    decoded
 }
 
 struct Reader<'s, 'a> {

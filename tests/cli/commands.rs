@@ -245,7 +245,10 @@ fn list_json_has_the_section_6_shape() {
     assert_eq!(&keys[..4], ["key", "vendor", "id", "name"]);
     assert_eq!(h100["available"], "2022H2");
     assert_eq!(h100["announced"], "2022-03-22");
-    assert_eq!(h100["memory"]["capacity_gb"], 80.0);
+    assert_eq!(
+        h100["memory"]["capacity_gb"], 80,
+        "a whole number prints as written"
+    );
     assert_eq!(h100["memory"]["type"], "HBM3");
     assert!(h100["sources"].as_array().is_some_and(|s| !s.is_empty()));
     let feynman = items.iter().find(|i| i["key"] == "nvidia/feynman").unwrap();

@@ -24,14 +24,13 @@ pub fn run(_args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<O
     }
     writeln!(
         out,
-        "{}: {} files, {} entries: {}",
+        "{}: {}, {}: {}",
         context.data.display(),
-        report.files,
-        report.entries,
+        plural(report.files, "file"),
+        plural(report.entries, "entry"),
         match n {
             0 => "no problems".to_string(),
-            1 => "1 problem".to_string(),
-            n => format!("{n} problems"),
+            n => plural(n, "problem"),
         }
     )?;
     Ok(if n == 0 {
@@ -39,4 +38,13 @@ pub fn run(_args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<O
     } else {
         Outcome::Found
     })
+}
+
+/// Returns `1 file`, `2 files`, `1 entry`, `3 entries`.
+fn plural(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
+    }
 }

@@ -23,6 +23,7 @@ pub fn run(args: InitArgs, _context: &Context, out: &mut dyn Write) -> Result<Ou
     for path in &written {
         writeln!(out, "{}", path.display())?;
     }
+    out.flush()?;
     eprintln!(
         "wrote {} files to {}; chipmap uses them when run there or below, or with --data {}",
         written.len(),

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Wall time of `chipmap timeline` over the shipped data: median, min and max of N runs
+# (each a whole process: start, load 16 files, lay out, draw, exit), plus peak memory.
+# Usage: bench/timeline.sh [RUNS]   (default 200). Prints figures; asserts nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-200}
+cargo build --release --quiet
+bin=target/release/chipmap
+export CHIPMAP_TODAY=2026-11-30 NO_COLOR=1
+bytes=$(cat roadmaps/*.yaml | wc -c)
+entries=$("$bin" --data roadmaps list --format csv --columns key | tail -n +2 | wc -l)
+
+measure() { # label, then the command
+  local label=$1; shift
+  "$@" >/dev/null # warm the page cache
+  local times=()
+  for ((i = 0; i < runs; i++)); do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null
+    t1=$(date +%s%N)
+    times+=($(((t1 - t0) / 1000)))
+  done
+  local sorted
+  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+  local median min max
+  median=$(sed -n "$((runs / 2 + 1))p" <<<"$sorted")
+  min=$(head -1 <<<"$sorted")
+  max=$(tail -1 <<<"$sorted")
+  local rss="n/a"
+  if [[ -x /usr/bin/time ]]; then
+    rss=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1)" KiB"
+  fi
+  awk -v l="$label" -v md="$median" -v mn="$min" -v mx="$max" -v r="$rss" 'BEGIN {
+    printf "%-44s median %6.2f ms   min %6.2f ms   max %6.2f ms   peak RSS %s\n", l, md / 1000, mn / 1000, mx / 1000, r }'
+}
+
+echo "shipped data: $entries entries, $bytes bytes of YAML; $runs runs each"
+measure "timeline --width 80 (files on disk)" "$bin" --data roadmaps timeline --width 80
+measure "timeline --width 160 (files on disk)" "$bin" --data roadmaps timeline --width 160
+measure "timeline (embedded dataset)" env -C /tmp "$PWD/$bin" timeline
+measure "check (files on disk)" "$bin" --data roadmaps check
+measure "baseline: /bin/true (process start)" /bin/true
