@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::error::Diagnostic;
 
@@ -35,14 +36,24 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> i
         let bar = paint.paint(blue, "|");
         writeln!(out, "{gutter} {bar}")?;
         writeln!(out, "{} {bar} {}", paint.paint(blue, &number), d.line_text)?;
-        // Pad with the line's own whitespace so the caret lines up under tabs too.
+        // Pad with the line's own tabs, and by display width, so the caret lines up under
+        // tabs and wide characters alike.
         let pad: String = d
             .line_text
             .chars()
             .take(d.column.saturating_sub(1))
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .flat_map(|c| match c {
+                '\t' => std::iter::repeat_n('\t', 1),
+                c => std::iter::repeat_n(' ', c.width().unwrap_or(0)),
+            })
             .collect();
-        let carets = "^".repeat(d.width.max(1));
+        let underlined: String = d
+            .line_text
+            .chars()
+            .skip(d.column.saturating_sub(1))
+            .take(d.width)
+            .collect();
+        let carets = "^".repeat(underlined.width().max(1));
         let hint = d
             .hint
             .as_deref()

@@ -34,6 +34,13 @@ const MEMORY_FIELDS: &[&str] = &["type", "capacity_gb", "bandwidth_tbs"];
 const SNAPSHOT_FIELDS: &[&str] = &["snapshot", "vendors"];
 const SNAPSHOT_META_FIELDS: &[&str] = &["name", "taken", "note", "sources"];
 
+/// The two kinds of roadmap file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Vendor,
+    Snapshot,
+}
+
 /// What one file holds: a snapshot header when it is a snapshot, and its vendors.
 #[derive(Debug, Default)]
 pub struct Decoded {
@@ -44,8 +51,14 @@ pub struct Decoded {
 
 /// Returns what the file holds; every problem found is pushed onto `diags`.
 ///
-/// `stem` is the file stem a vendor file's `vendor:` must equal (`None` for a snapshot file).
-pub fn decode(source: &SourceFile, stem: Option<&str>, diags: &mut Vec<Diagnostic>) -> Decoded {
+/// `stem` is the file stem that a vendor file's `vendor:`, or a snapshot's `name:`, must equal.
+/// `expect` says which kind of file belongs here (`None`: whichever the content says).
+pub fn decode(
+    source: &SourceFile,
+    stem: &str,
+    expect: Option<FileKind>,
+    diags: &mut Vec<Diagnostic>,
+) -> Decoded {
     let root = match yaml::parse(source.text) {
         Ok(Some(root)) => root,
         Ok(None) => {
@@ -68,13 +81,32 @@ pub fn decode(source: &SourceFile, stem: Option<&str>, diags: &mut Vec<Diagnosti
     let mut reader = Reader { source, diags };
     let decoded = match reader.mapping(&root, "the file") {
         None => Decoded::default(),
-        Some(pairs) if pairs.iter().any(|(k, _)| k.as_scalar() == Some("snapshot")) => {
-            reader.snapshot(pairs)
+        Some(pairs) => {
+            let found = match pairs.iter().any(|(k, _)| k.as_scalar() == Some("snapshot")) {
+                true => FileKind::Snapshot,
+                false => FileKind::Vendor,
+            };
+            match expect {
+                Some(FileKind::Snapshot) if found == FileKind::Vendor => reader.report(
+                    root.pos,
+                    "a file in snapshots/ must be a snapshot, but this has no `snapshot:` header",
+                    Some("a snapshot has `snapshot:` (name, taken, note, sources) and `vendors:` (FORMAT.md section 4); move a vendor file up to the data directory".into()),
+                ),
+                Some(FileKind::Vendor) if found == FileKind::Snapshot => reader.report(
+                    root.pos,
+                    "a snapshot among the vendor files",
+                    Some("move it into the snapshots/ folder".into()),
+                ),
+                _ => {}
+            }
+            match found {
+                FileKind::Snapshot => reader.snapshot(pairs, stem),
+                FileKind::Vendor => Decoded {
+                    snapshot: None,
+                    vendors: reader.vendor(&root, Some(stem)).into_iter().collect(),
+                },
+            }
         }
-        Some(_) => Decoded {
-            snapshot: None,
-            vendors: reader.vendor(&root, stem).into_iter().collect(),
-        },
     };
     // Fields are read in a fixed order; report in the order of the file, as a reader scans it.
     diags[first_new..].sort_by_key(|d| (d.line, d.column));
@@ -449,13 +481,21 @@ impl Reader<'_, '_> {
         })
     }
 
-    fn snapshot(&mut self, pairs: &[(Node, Node)]) -> Decoded {
+    fn snapshot(&mut self, pairs: &[(Node, Node)], stem: &str) -> Decoded {
         let fields = self.fields(pairs, SNAPSHOT_FIELDS, "a snapshot");
-        let meta = get(&fields, "snapshot").and_then(|n| self.snapshot_meta(n));
+        let meta = get(&fields, "snapshot").and_then(|n| self.snapshot_meta(n, stem));
         let mut vendors: Vec<(Vendor, Pos)> = Vec::new();
+        // Vendor ids as written, valid or not, so a repeat is reported even beside other problems.
+        let mut ids: Vec<(&str, Pos)> = Vec::new();
         match get(&fields, "vendors").map(|n| &n.value) {
             Some(Value::Seq(items)) => {
                 for item in items {
+                    if let Value::Map(pairs) = &item.value {
+                        let id = pairs.iter().find(|(k, _)| k.as_scalar() == Some("vendor"));
+                        if let Some((_, value)) = id {
+                            ids.extend(value.as_scalar().map(|s| (s, value.pos)));
+                        }
+                    }
                     vendors.extend(self.vendor(item, None));
                 }
             }
@@ -464,7 +504,7 @@ impl Reader<'_, '_> {
                 self.report(at, "a snapshot needs a `vendors:` list", None);
             }
         }
-        for problem in check::vendor_ids(vendors.iter().map(|(v, pos)| (v.vendor.as_str(), *pos))) {
+        for problem in check::vendor_ids(ids.into_iter()) {
             self.report(problem.pos, problem.message, problem.hint);
         }
         Decoded {
@@ -473,13 +513,23 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn snapshot_meta(&mut self, node: &Node) -> Option<SnapshotMeta> {
+    fn snapshot_meta(&mut self, node: &Node, stem: &str) -> Option<SnapshotMeta> {
         let pairs = self.mapping(node, "`snapshot`")?;
         let before = self.diags.len();
         let fields = self.fields(pairs, SNAPSHOT_META_FIELDS, "`snapshot`");
-        let name = self
-            .required(&fields, "name", node.pos, "the snapshot")
-            .and_then(|n| self.slug(n, "name"));
+        let name_node = self.required(&fields, "name", node.pos, "the snapshot");
+        let name = name_node.and_then(|n| self.slug(n, "name"));
+        if let (Some(name), Some(at)) = (&name, name_node) {
+            if name != stem {
+                self.report(
+                    at.pos,
+                    format!("snapshot name `{name}` does not match the file name `{stem}`"),
+                    Some(format!(
+                        "write `name: {stem}`, or rename the file to `{name}.yaml`"
+                    )),
+                );
+            }
+        }
         let taken = self
             .required(&fields, "taken", node.pos, "the snapshot")
             .and_then(|n| {

@@ -8,7 +8,7 @@ use include_dir::{Dir, include_dir};
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Roadmap, SnapshotMeta};
 
-use super::decode::{self, Decoded};
+use super::decode::{self, Decoded, FileKind};
 use super::source::{SourceFile, utf8};
 
 /// The dataset shipped with chipmap, compiled into the binary.
@@ -92,7 +92,8 @@ pub fn load_path(path: &Path) -> Result<Loaded> {
     let mut diagnostics = Vec::new();
     let decoded = decode_bytes(
         &path.display().to_string(),
-        stem_of(path),
+        stem_of(path).unwrap_or_default(),
+        None,
         &bytes,
         &mut diagnostics,
     );
@@ -142,7 +143,13 @@ fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagno
     let mut diagnostics = Vec::new();
     let mut vendors = Vec::with_capacity(vendor_files.len());
     for file in &vendor_files {
-        let decoded = decode_bytes(&file.shown, Some(&file.stem), &file.bytes, &mut diagnostics);
+        let decoded = decode_bytes(
+            &file.shown,
+            &file.stem,
+            Some(FileKind::Vendor),
+            &file.bytes,
+            &mut diagnostics,
+        );
         vendors.extend(decoded.vendors.into_iter().map(|(v, _)| v));
     }
     // Vendor ids equal file stems, so the only way to repeat a vendor is `x.yaml` beside `x.yml`.
@@ -156,7 +163,13 @@ fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagno
         }
     }
     for file in &snapshot_files {
-        decode_bytes(&file.shown, None, &file.bytes, &mut diagnostics);
+        decode_bytes(
+            &file.shown,
+            &file.stem,
+            Some(FileKind::Snapshot),
+            &file.bytes,
+            &mut diagnostics,
+        );
     }
     let roadmap = Roadmap { vendors };
     let files = vendor_files.len() + snapshot_files.len();
@@ -172,12 +185,13 @@ fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagno
 
 fn decode_bytes(
     shown: &str,
-    stem: Option<&str>,
+    stem: &str,
+    expect: Option<FileKind>,
     bytes: &[u8],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Decoded {
     match utf8(shown, bytes) {
-        Ok(text) => decode::decode(&SourceFile { path: shown, text }, stem, diagnostics),
+        Ok(text) => decode::decode(&SourceFile { path: shown, text }, stem, expect, diagnostics),
         Err(diag) => {
             diagnostics.push(diag);
             Decoded::default()
