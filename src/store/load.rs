@@ -259,7 +259,38 @@ fn embedded_snapshots(wanted: bool) -> Vec<RawFile> {
 
 #[cfg(test)]
 mod tests {
-    use super::{DataDir, load_data};
+    use super::{DataDir, load_data, load_path};
+    use crate::error::Error;
+
+    const SNAPSHOT: &str = "snapshot:\n  name: 2024-06-02-computex\n  taken: 2024-06-02\n  note: Computex 2024\nvendors:\n  - vendor: nvidia\n    name: NVIDIA\n    entries:\n      - {id: rubin-ultra, name: Rubin Ultra, kind: gpu, status: announced, available: 2027, memory: {type: HBM4, capacity_gb: 576}}\n";
+
+    #[test]
+    fn a_snapshot_file_loads_as_a_whole_roadmap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2024-06-02-computex.yaml");
+        std::fs::write(&path, SNAPSHOT).unwrap();
+        let loaded = load_path(&path).expect("a valid snapshot");
+        let meta = loaded.snapshot.expect("its header");
+        assert_eq!(
+            (meta.name.as_str(), meta.taken.to_string().as_str()),
+            ("2024-06-02-computex", "2024-06-02")
+        );
+        let (_, entry) = loaded.roadmap.find("nvidia/rubin-ultra").unwrap();
+        assert_eq!(
+            entry.memory.as_ref().and_then(|m| m.capacity_gb),
+            Some(576.0)
+        );
+        let renamed = dir.path().join("other.yaml");
+        std::fs::write(&renamed, SNAPSHOT).unwrap();
+        let Err(Error::Invalid(found)) = load_path(&renamed) else {
+            panic!("name must match the file")
+        };
+        assert!(
+            found[0]
+                .message
+                .contains("does not match the file name `other`")
+        );
+    }
 
     #[test]
     fn the_embedded_dataset_loads_and_passes_check() {
