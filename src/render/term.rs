@@ -242,7 +242,8 @@ impl Axis {
 fn paint_cells(cells: &[char], styles: &[Option<Style>], paint: Paint) -> String {
     let dim = AnsiColor::BrightBlack.on_default();
     let red = AnsiColor::Red.on_default().bold();
-    let mut line = String::new();
+    // Cells of one style are painted as one run, so a bar costs one escape pair, not one a cell.
+    let mut runs: Vec<(Style, String)> = Vec::new();
     for (c, style) in cells.iter().zip(styles) {
         let style = match (style, *c) {
             (Some(s), _) => *s,
@@ -250,9 +251,19 @@ fn paint_cells(cells: &[char], styles: &[Option<Style>], paint: Paint) -> String
             (None, GRID) => dim,
             (None, _) => Style::new(),
         };
-        line.push_str(&paint.paint(style, &c.to_string()));
+        match runs.last_mut() {
+            Some((last, text)) if *last == style => text.push(*c),
+            _ => runs.push((style, c.to_string())),
+        }
     }
-    line.trim_end().to_string()
+    if let Some((style, text)) = runs.last_mut() {
+        if *style == Style::new() {
+            text.truncate(text.trim_end().len());
+        }
+    }
+    runs.iter()
+        .map(|(style, text)| paint.paint(*style, text))
+        .collect()
 }
 
 fn write_years(out: &mut dyn Write, axis: &Axis, cols: &Columns) -> io::Result<()> {

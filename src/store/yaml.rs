@@ -72,18 +72,102 @@ pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
     let mut builder = Builder::default();
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|e| SyntaxError {
-            pos: Pos {
+        let (event, span) = next.map_err(|e| {
+            let at = Pos {
                 line: e.marker().line(),
                 column: e.marker().col() + 1,
                 width: 1,
-            },
-            message: format!("invalid YAML: {}", e.info()),
-            hint: None,
+            };
+            explain(text, at).unwrap_or_else(|| SyntaxError {
+                pos: at,
+                message: format!("invalid YAML: {}", e.info()),
+                hint: None,
+            })
         })?;
         builder.on_event(event, span)?;
     }
     Ok(builder.root)
+}
+
+/// Returns a clearer error than the parser's for the two mistakes people make most, which the
+/// parser notices only later: a tab in the indentation, and a `[` or `{` never closed.
+fn explain(text: &str, at: Pos) -> Option<SyntaxError> {
+    // The parser reports an indenting tab at the scalar before it, so look one line further.
+    let lines = || text.split(['\n', '\r']);
+    let mut near = lines().enumerate().skip(at.line.saturating_sub(1)).take(2);
+    let tab = near.find_map(|(i, line)| {
+        let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        indent
+            .find('\t')
+            .map(|col| (i + 1, indent[..col].chars().count() + 1))
+    });
+    if let Some((line, column)) = tab {
+        return Some(SyntaxError {
+            pos: Pos {
+                line,
+                column,
+                width: 1,
+            },
+            message: "a tab in the indentation".into(),
+            hint: Some("YAML indents with spaces only; replace the tab with spaces".into()),
+        });
+    }
+    let (line, column, bracket) = unclosed_flow(text, at)?;
+    let close = if bracket == '[' { ']' } else { '}' };
+    Some(SyntaxError {
+        pos: Pos {
+            line,
+            column,
+            width: 1,
+        },
+        message: format!("this `{bracket}` is not closed before line {}", at.line),
+        hint: Some(format!(
+            "close it with `{close}`; until then YAML reads the next lines as part of it"
+        )),
+    })
+}
+
+/// Returns the line, column and character of the innermost `[` or `{` opened on an earlier
+/// line than `at` and never closed in the file, skipping quoted text and comments.
+fn unclosed_flow(text: &str, at: Pos) -> Option<(usize, usize, char)> {
+    let mut open: Vec<(usize, usize, char)> = Vec::new();
+    let (mut line, mut column) = (1, 0);
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        match (quote, c) {
+            (_, '\n' | '\r') => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                line += 1;
+                column = 0;
+            }
+            (Some('"'), '\\') => {
+                chars.next();
+                column += 1;
+            }
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') if matches!(previous, ' ' | '[' | '{' | ',' | ':') => {
+                quote = Some(c)
+            }
+            (None, '#') if previous == ' ' || column == 1 => {
+                while chars.peek().is_some_and(|c| *c != '\n' && *c != '\r') {
+                    chars.next();
+                }
+            }
+            (None, '[' | '{') => open.push((line, column, c)),
+            (None, ']' | '}') => {
+                open.pop();
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    open.into_iter().rfind(|(opened, _, _)| *opened < at.line)
 }
 
 enum Open {
@@ -284,5 +368,24 @@ mod tests {
                 .contains("more than one")
         );
         assert!(parse("a: !!str 1\n").unwrap_err().message.contains("tags"));
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_blamed_where_it_opens_not_where_the_parser_gives_up() {
+        let err = parse("a:\n  b: [x, \"]\", y\n  c: d\n").unwrap_err();
+        assert_eq!((err.pos.line, err.pos.column), (2, 6), "{err:?}");
+        assert_eq!(err.message, "this `[` is not closed before line 3");
+        // A bracket closed on a later line is fine; comments and quotes are skipped.
+        let ok = parse("a: [x,  # not ] this\n  y]\nb: '[' \n");
+        assert!(ok.is_ok(), "{ok:?}");
+    }
+
+    #[test]
+    fn a_tab_in_the_indentation_is_named() {
+        let err = parse("a:\n  b: c\n\td: e\n").unwrap_err();
+        assert_eq!(
+            (err.pos.line, err.pos.column, err.message.as_str()),
+            (3, 1, "a tab in the indentation")
+        );
     }
 }
