@@ -56,6 +56,9 @@ pub enum Error {
     /// The data (or the data a change would produce) does not pass `check`.
     #[error("{} problem{} in the roadmap data", .0.len(), if .0.len() == 1 { "" } else { "s" })]
     Invalid(Vec<Diagnostic>),
+    /// A change that would leave the data failing `check`; nothing was written.
+    #[error("the change would leave {} problem{}", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    Refused(Vec<Diagnostic>),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,

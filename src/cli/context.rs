@@ -1,7 +1,7 @@
 //! What every command needs, resolved once from flags and environment: data, colour, today.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chipmap::render::Paint;
 use chipmap::store::{self, DataDir, Loaded};
@@ -19,6 +19,8 @@ pub struct Context {
     /// The terminal's width when stdout is a terminal.
     pub terminal_width: Option<usize>,
     pub today: NaiveDate,
+    /// The crash-test hook of the write path (`CHIPMAP_FAULT`), passed to the store.
+    pub fault: Option<String>,
 }
 
 impl Context {
@@ -50,6 +52,18 @@ impl Context {
             stderr_paint: paint(std::io::stderr().is_terminal()),
             terminal_width,
             today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            fault: std::env::var(store::FAULT_ENV).ok(),
+        }
+    }
+
+    /// Returns the data directory to change, refusing the read-only built-in dataset.
+    pub fn writable_dir(&self) -> chipmap::Result<&Path> {
+        match &self.data {
+            DataDir::Path(dir) => Ok(dir),
+            DataDir::Embedded => Err(chipmap::Error::usage(
+                "no roadmap directory here, and the built-in dataset is read-only",
+                Some("run `chipmap init roadmaps` to make an editable copy, then run this there (or give --data DIR)".into()),
+            )),
         }
     }
 

@@ -78,6 +78,16 @@ fn report(err: &mut dyn Write, failure: &Failure, context: &Context) -> io::Resu
                 )
             )
         }
+        Failure::Lib(Error::Refused(found)) => {
+            diagnostics::write(err, found, paint)?;
+            writeln!(err)?;
+            let n = found.len();
+            let s = if n == 1 { "" } else { "s" };
+            writeln!(
+                err,
+                "{label}: the change would leave {n} problem{s} (shown in the file as it would be); nothing was written"
+            )
+        }
         Failure::Lib(Error::Usage { message, hint }) => {
             writeln!(err, "{label}: {message}")?;
             match hint {

@@ -256,10 +256,10 @@ fn paint_cells(cells: &[char], styles: &[Option<Style>], paint: Paint) -> String
             _ => runs.push((style, c.to_string())),
         }
     }
-    if let Some((style, text)) = runs.last_mut() {
-        if *style == Style::new() {
-            text.truncate(text.trim_end().len());
-        }
+    if let Some((style, text)) = runs.last_mut()
+        && *style == Style::new()
+    {
+        text.truncate(text.trim_end().len());
     }
     runs.iter()
         .map(|(style, text)| paint.paint(*style, text))

@@ -54,20 +54,19 @@ pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
                 ),
             });
         }
-        if let Some((predecessor, pos)) = &place.predecessor {
-            if !first.contains_key(predecessor.as_str())
-                && !places.iter().any(|p| p.id == *predecessor)
-            {
-                let hint = match closest(predecessor, places.iter().map(|p| p.id.as_str())) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("a predecessor is the id of another `{vendor}` entry"),
-                };
-                problems.push(Problem {
-                    pos: *pos,
-                    message: format!("predecessor `{predecessor}` is not an entry of `{vendor}`"),
-                    hint: Some(hint),
-                });
-            }
+        if let Some((predecessor, pos)) = &place.predecessor
+            && !first.contains_key(predecessor.as_str())
+            && !places.iter().any(|p| p.id == *predecessor)
+        {
+            let hint = match closest(predecessor, places.iter().map(|p| p.id.as_str())) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("a predecessor is the id of another `{vendor}` entry"),
+            };
+            problems.push(Problem {
+                pos: *pos,
+                message: format!("predecessor `{predecessor}` is not an entry of `{vendor}`"),
+                hint: Some(hint),
+            });
         }
     }
     problems.extend(cycles(places, &first));

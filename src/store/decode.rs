@@ -434,16 +434,16 @@ impl Reader<'_, '_> {
         let name = self
             .required(&fields, "name", node.pos, "the vendor")
             .and_then(|n| self.text(n, "name"));
-        if let (Some(vendor), Some(stem), Some(at)) = (&vendor, stem, vendor_node) {
-            if vendor != stem {
-                self.report(
-                    at.pos,
-                    format!("vendor `{vendor}` does not match the file name `{stem}`"),
-                    Some(format!(
-                        "write `vendor: {stem}`, or rename the file to `{vendor}.yaml`"
-                    )),
-                );
-            }
+        if let (Some(vendor), Some(stem), Some(at)) = (&vendor, stem, vendor_node)
+            && vendor != stem
+        {
+            self.report(
+                at.pos,
+                format!("vendor `{vendor}` does not match the file name `{stem}`"),
+                Some(format!(
+                    "write `vendor: {stem}`, or rename the file to `{vendor}.yaml`"
+                )),
+            );
         }
         let mut entries = Vec::new();
         let mut places = Vec::new();
@@ -519,16 +519,16 @@ impl Reader<'_, '_> {
         let fields = self.fields(pairs, SNAPSHOT_META_FIELDS, "`snapshot`");
         let name_node = self.required(&fields, "name", node.pos, "the snapshot");
         let name = name_node.and_then(|n| self.slug(n, "name"));
-        if let (Some(name), Some(at)) = (&name, name_node) {
-            if name != stem {
-                self.report(
-                    at.pos,
-                    format!("snapshot name `{name}` does not match the file name `{stem}`"),
-                    Some(format!(
-                        "write `name: {stem}`, or rename the file to `{name}.yaml`"
-                    )),
-                );
-            }
+        if let (Some(name), Some(at)) = (&name, name_node)
+            && name != stem
+        {
+            self.report(
+                at.pos,
+                format!("snapshot name `{name}` does not match the file name `{stem}`"),
+                Some(format!(
+                    "write `name: {stem}`, or rename the file to `{name}.yaml`"
+                )),
+            );
         }
         let taken = self
             .required(&fields, "taken", node.pos, "the snapshot")

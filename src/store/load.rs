@@ -65,7 +65,7 @@ pub fn find_roadmaps_dir(start: &Path) -> Option<PathBuf> {
 
 /// Returns the roadmap of the data directory, or every problem that stops it loading.
 pub fn load_data(data: &DataDir) -> Result<Loaded> {
-    let (loaded, diagnostics) = read_data(data, false)?;
+    let (loaded, diagnostics) = read_data(data, false, None)?;
     if diagnostics.is_empty() {
         Ok(loaded)
     } else {
@@ -75,7 +75,7 @@ pub fn load_data(data: &DataDir) -> Result<Loaded> {
 
 /// Returns every problem in the data directory's vendor files and snapshots.
 pub fn check_data(data: &DataDir) -> Result<CheckReport> {
-    let (loaded, diagnostics) = read_data(data, true)?;
+    let (loaded, diagnostics) = read_data(data, true, None)?;
     Ok(CheckReport {
         diagnostics,
         files: loaded.files,
@@ -116,8 +116,24 @@ struct RawFile {
     bytes: Vec<u8>,
 }
 
-fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagnostic>)> {
-    let (vendor_files, snapshot_files) = match data {
+/// Returns the roadmap of `dir` as it would be with `path` holding `text` (a changed or a new
+/// vendor file), or every problem it would have: an edit is checked before it is written.
+pub fn load_data_with(dir: &Path, path: &Path, text: &str) -> Result<Loaded> {
+    let (loaded, diagnostics) =
+        read_data(&DataDir::Path(dir.to_path_buf()), false, Some((path, text)))?;
+    if diagnostics.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(Error::Invalid(diagnostics))
+    }
+}
+
+fn read_data(
+    data: &DataDir,
+    with_snapshots: bool,
+    overlay: Option<(&Path, &str)>,
+) -> Result<(Loaded, Vec<Diagnostic>)> {
+    let (mut vendor_files, snapshot_files) = match data {
         DataDir::Path(dir) => {
             let snapshots = if with_snapshots {
                 read_yaml_files(&dir.join("snapshots"))?
@@ -131,6 +147,21 @@ fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagno
             embedded_snapshots(with_snapshots),
         ),
     };
+    if let Some((path, text)) = overlay {
+        let shown = path.display().to_string();
+        match vendor_files.iter_mut().find(|f| f.shown == shown) {
+            Some(file) => file.bytes = text.as_bytes().to_vec(),
+            None => {
+                let stem = stem_of(path).unwrap_or_default().to_string();
+                vendor_files.push(RawFile {
+                    shown,
+                    stem,
+                    bytes: text.as_bytes().to_vec(),
+                });
+                vendor_files.sort_by(|a, b| a.shown.cmp(&b.shown));
+            }
+        }
+    }
     if vendor_files.is_empty() {
         return Err(Error::usage(
             format!("no vendor files (*.yaml) in {}", data.display()),
@@ -197,6 +228,14 @@ fn decode_bytes(
             Decoded::default()
         }
     }
+}
+
+/// Returns the vendor file of `vendor` in `dir` (`VENDOR.yaml`, else `VENDOR.yml`), if any.
+pub fn vendor_file(dir: &Path, vendor: &str) -> Option<PathBuf> {
+    ["yaml", "yml"]
+        .iter()
+        .map(|ext| dir.join(format!("{vendor}.{ext}")))
+        .find(|p| p.is_file())
 }
 
 /// Returns the `.yaml` / `.yml` files of `dir` in name order, skipping hidden ones (editors'

@@ -1,13 +1,27 @@
 //! Files <-> Roadmap: finding the data, loading and checking it, writing the embedded copy.
 //! The only layer that touches the disk or YAML syntax.
 
+mod change;
 mod check;
 mod decode;
+mod edit;
+mod fields;
 mod init;
 mod load;
+mod scalar;
 mod source;
+mod splice;
+mod write;
 mod yaml;
 
+pub use change::{Planned, Request, plan};
 pub use decode::{is_slug, slugify};
+pub use edit::Op;
+pub use fields::{parse_set, parse_unset, positive, spec_value};
 pub use init::init;
-pub use load::{CheckReport, DataDir, Loaded, check_data, find_roadmaps_dir, load_data, load_path};
+pub use load::{
+    CheckReport, DataDir, Loaded, check_data, find_roadmaps_dir, load_data, load_data_with,
+    load_path, vendor_file,
+};
+pub use scalar::Value;
+pub use write::{DirLock, FAULT_ENV, write_atomic};

@@ -1,11 +1,16 @@
 //! One file per subcommand (its Args next to its `run`); this match dispatches.
 
+mod add;
+mod change;
 mod check;
+mod fields;
 mod filters;
 mod init;
 mod list;
+mod remove;
 mod show;
 mod timeline;
+mod update;
 
 use clap::Subcommand;
 
@@ -20,6 +25,12 @@ pub enum Command {
     List(list::ListArgs),
     /// Show one entry in full, with its sources.
     Show(show::ShowArgs),
+    /// Add an entry to a vendor's file (or start a vendor's file).
+    Add(add::AddArgs),
+    /// Change fields of an entry, keeping the file's comments and layout.
+    Update(update::UpdateArgs),
+    /// Remove an entry.
+    Remove(remove::RemoveArgs),
     /// Validate the data directory and every snapshot; exit 1 when anything is wrong.
     Check(check::CheckArgs),
     /// Write the built-in dataset to DIR as an editable copy.
@@ -34,6 +45,9 @@ pub fn run(command: Command, context: &Context) -> Result<Outcome, Failure> {
         Command::Timeline(args) => timeline::run(args, context, &mut out),
         Command::List(args) => list::run(args, context, &mut out),
         Command::Show(args) => show::run(args, context, &mut out),
+        Command::Add(args) => add::run(args, context, &mut out),
+        Command::Update(args) => update::run(args, context, &mut out),
+        Command::Remove(args) => remove::run(args, context, &mut out),
         Command::Check(args) => check::run(args, context, &mut out),
         Command::Init(args) => init::run(args, context, &mut out),
     }?;

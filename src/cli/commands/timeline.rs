@@ -51,12 +51,12 @@ const PIPE_WIDTH: usize = 100;
 
 /// Runs `chipmap timeline`.
 pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    if let (Some(from), Some(to)) = (args.from, args.to) {
-        if from > to {
-            return Err(
-                chipmap::Error::usage(format!("--from {from} is after --to {to}"), None).into(),
-            );
-        }
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        return Err(
+            chipmap::Error::usage(format!("--from {from} is after --to {to}"), None).into(),
+        );
     }
     let loaded = context.load()?;
     let filter = args.filters.resolve(&loaded.roadmap)?;

@@ -1,0 +1,44 @@
+//! The part `add`, `update` and `remove` share: lock, plan, then show or write the change.
+
+use std::io::Write;
+
+use chipmap::store::{self, DirLock, Request};
+
+use crate::cli::context::Context;
+use crate::cli::exit::{Failure, Outcome};
+
+/// Carries out `request` on the data directory: under its lock, checked, written atomically;
+/// with `dry_run`, prints the diff it would make and writes nothing.
+pub fn run(
+    request: &Request,
+    dry_run: bool,
+    context: &Context,
+    out: &mut dyn Write,
+) -> Result<Outcome, Failure> {
+    let dir = context.writable_dir()?;
+    // Held for the whole read-modify-write, so concurrent runs queue and lose no update.
+    let _lock = if dry_run {
+        None
+    } else {
+        Some(DirLock::acquire(dir)?)
+    };
+    let planned = store::plan(dir, request)?;
+    if dry_run {
+        write!(out, "{}", planned.diff())?;
+        eprintln!(
+            "dry run: {} would be {}; nothing was written",
+            planned.key, planned.done
+        );
+    } else if planned.is_noop() {
+        eprintln!("{}: nothing to change", planned.key);
+    } else {
+        planned.write(context.fault.as_deref())?;
+        eprintln!(
+            "{} {} in {}",
+            planned.done,
+            planned.key,
+            planned.path.display()
+        );
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,297 @@
+//! `add`, `update` and `remove` as one recipe: read the vendor file, splice the change, check
+//! the whole roadmap as it would be, then show it as a diff or write it atomically.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::model::{Entry, FindError, Roadmap, Vendor};
+
+use super::decode::is_slug;
+use super::edit::{self, Op};
+use super::load::{DataDir, load_data, load_data_with, vendor_file};
+use super::scalar::Value;
+use super::write::write_atomic;
+
+/// What a user asked to change.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// A new entry; `vendor_name` creates the vendor file when it does not exist yet.
+    Add {
+        vendor: String,
+        vendor_name: Option<String>,
+        entry: Box<Entry>,
+    },
+    /// Field changes to the entry named by `key`; `rename` gives it a new id.
+    Update {
+        key: String,
+        ops: Vec<Op>,
+        rename: Option<String>,
+    },
+    Remove {
+        key: String,
+    },
+}
+
+/// A change worked out and checked, not yet written.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub path: PathBuf,
+    /// The file's text before (`None`: the change creates the file).
+    pub old: Option<String>,
+    pub new: String,
+    /// The key of the entry changed, and what happened to it, for the message.
+    pub key: String,
+    pub done: &'static str,
+    /// Ids of the entries the change may alter; every other entry must come out equal.
+    touched: Vec<String>,
+}
+
+impl Planned {
+    /// Returns the change as a unified diff of the file.
+    pub fn diff(&self) -> String {
+        let old = self.old.as_deref().unwrap_or("");
+        let shown = self.path.display().to_string();
+        let old_name = if self.old.is_some() {
+            format!("a/{shown}")
+        } else {
+            "/dev/null".into()
+        };
+        similar::TextDiff::from_lines(old, &self.new)
+            .unified_diff()
+            .context_radius(3)
+            .header(&old_name, &format!("b/{shown}"))
+            .to_string()
+    }
+
+    /// Returns whether the change leaves the file as it was.
+    pub fn is_noop(&self) -> bool {
+        self.old.as_deref() == Some(self.new.as_str())
+    }
+
+    /// Writes the new text over the file, atomically; `fault` is the crash-test hook.
+    pub fn write(&self, fault: Option<&str>) -> Result<()> {
+        write_atomic(&self.path, self.new.as_bytes(), fault)
+    }
+}
+
+/// Returns the change `request` makes to the data directory `dir`, checked as `check` would.
+pub fn plan(dir: &Path, request: &Request) -> Result<Planned> {
+    let roadmap = load_data(&DataDir::Path(dir.to_path_buf()))?.roadmap;
+    let planned = match request {
+        Request::Add {
+            vendor,
+            vendor_name,
+            entry,
+        } => plan_add(dir, &roadmap, vendor, vendor_name.as_deref(), entry)?,
+        Request::Update { key, ops, rename } => {
+            plan_update(dir, &roadmap, key, ops, rename.as_deref())?
+        }
+        Request::Remove { key } => plan_remove(dir, &roadmap, key)?,
+    };
+    let after = match load_data_with(dir, &planned.path, &planned.new) {
+        Ok(loaded) => loaded.roadmap,
+        Err(Error::Invalid(found)) => return Err(Error::Refused(found)),
+        Err(other) => return Err(other),
+    };
+    untouched_stay_equal(&roadmap, &after, &planned)?;
+    Ok(planned)
+}
+
+/// Returns an error if an entry the change was not meant to touch came out different: a
+/// last guard against a splice in the wrong place.
+fn untouched_stay_equal(before: &Roadmap, after: &Roadmap, planned: &Planned) -> Result<()> {
+    let kept = |e: &&Entry| !planned.touched.contains(&e.id);
+    for old in &before.vendors {
+        let new = after.vendors.iter().find(|v| v.vendor == old.vendor);
+        let old_entries: Vec<&Entry> = old.entries.iter().filter(kept).collect();
+        let new_entries: Vec<&Entry> = new
+            .map(|v| v.entries.iter().filter(kept).collect())
+            .unwrap_or_default();
+        if old_entries != new_entries {
+            return Err(Error::usage(
+                format!(
+                    "refusing to write {}: the edit would also change other entries of `{}`",
+                    planned.path.display(),
+                    old.vendor
+                ),
+                Some("this is a bug in chipmap; nothing was written".into()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String> {
+    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes)
+        .map_err(|_| Error::usage(format!("{} is not UTF-8 text", path.display()), None))
+}
+
+fn edit_failed(path: &Path, why: String) -> Error {
+    Error::usage(
+        format!("cannot edit {}: {why}", path.display()),
+        Some("nothing was written; `chipmap check` shows whether the file is in order".into()),
+    )
+}
+
+fn find<'r>(roadmap: &'r Roadmap, key: &str) -> Result<(&'r Vendor, &'r Entry)> {
+    roadmap.find(key).map_err(|e| match e {
+        FindError::Ambiguous(keys) => Error::usage(
+            format!("`{key}` matches {} entries", keys.len()),
+            Some(format!("name one of: {}", keys.join(", "))),
+        ),
+        FindError::NotFound(near) => Error::usage(
+            format!("no entry `{key}`"),
+            Some(if near.is_empty() {
+                "`chipmap list` shows every key".to_string()
+            } else {
+                format!("did you mean: {}?", near.join(", "))
+            }),
+        ),
+    })
+}
+
+fn plan_add(
+    dir: &Path,
+    roadmap: &Roadmap,
+    vendor: &str,
+    vendor_name: Option<&str>,
+    entry: &Entry,
+) -> Result<Planned> {
+    let key = entry.key(vendor);
+    let Some(path) = vendor_file(dir, vendor) else {
+        let Some(name) = vendor_name else {
+            let known: Vec<&str> = roadmap.vendors.iter().map(|v| v.vendor.as_str()).collect();
+            return Err(Error::usage(
+                format!("no vendor `{vendor}` in {}", dir.display()),
+                Some(format!(
+                    "to start its file, add --vendor-name NAME; vendors: {}",
+                    known.join(", ")
+                )),
+            ));
+        };
+        if !is_slug(vendor) {
+            return Err(Error::usage(
+                format!("`{vendor}` is not a vendor id: use lowercase letters, digits and `-`"),
+                None,
+            ));
+        }
+        let new = edit::new_vendor_file(vendor, name, entry);
+        let path = dir.join(format!("{vendor}.yaml"));
+        return Ok(Planned {
+            path,
+            old: None,
+            new,
+            key,
+            done: "added",
+            touched: vec![entry.id.clone()],
+        });
+    };
+    let existing = roadmap.vendors.iter().find(|v| v.vendor == vendor);
+    if existing.is_some_and(|v| v.entries.iter().any(|e| e.id == entry.id)) {
+        return Err(Error::usage(
+            format!("`{key}` exists already"),
+            Some(format!("change it with `chipmap update {key} ...`")),
+        ));
+    }
+    // A new entry goes after the last entry of its family, else at the end.
+    let after = existing.and_then(|v| {
+        let family = entry.family.as_deref()?;
+        v.entries.iter().rposition(|e| {
+            e.family
+                .as_deref()
+                .is_some_and(|f| f.eq_ignore_ascii_case(family))
+        })
+    });
+    let old = read(&path)?;
+    let new = edit::add(&old, entry, after).map_err(|why| edit_failed(&path, why))?;
+    Ok(Planned {
+        path,
+        old: Some(old),
+        new,
+        key,
+        done: "added",
+        touched: vec![entry.id.clone()],
+    })
+}
+
+fn plan_update(
+    dir: &Path,
+    roadmap: &Roadmap,
+    key: &str,
+    ops: &[Op],
+    rename: Option<&str>,
+) -> Result<Planned> {
+    let (vendor, entry) = find(roadmap, key)?;
+    let path = vendor_file(dir, &vendor.vendor)
+        .ok_or_else(|| Error::usage(format!("no file for vendor `{}`", vendor.vendor), None))?;
+    let old = read(&path)?;
+    let mut new = edit::update(&old, &entry.id, ops).map_err(|why| edit_failed(&path, why))?;
+    let mut key = entry.key(&vendor.vendor);
+    let mut touched = vec![entry.id.clone()];
+    if let Some(new_id) = rename.filter(|n| *n != entry.id) {
+        if vendor.entries.iter().any(|e| e.id == new_id) {
+            return Err(Error::usage(
+                format!("`{}/{new_id}` exists already", vendor.vendor),
+                None,
+            ));
+        }
+        // The alias first: each op finds the entry by its id, which the last op changes.
+        let mut renaming = Vec::new();
+        if !entry.aliases.contains(&entry.id) {
+            renaming.push(Op::Append("aliases".into(), entry.id.clone()));
+        }
+        renaming.push(Op::Set(vec!["id".into()], Value::Text(new_id.to_string())));
+        new = edit::update(&new, &entry.id, &renaming).map_err(|why| edit_failed(&path, why))?;
+        // Entries that name the old id as predecessor follow it to the new one.
+        for follower in vendor
+            .entries
+            .iter()
+            .filter(|e| e.predecessor.as_deref() == Some(entry.id.as_str()))
+        {
+            let op = Op::Set(vec!["predecessor".into()], Value::Text(new_id.to_string()));
+            new = edit::update(&new, &follower.id, &[op]).map_err(|why| edit_failed(&path, why))?;
+            touched.push(follower.id.clone());
+        }
+        touched.push(new_id.to_string());
+        key = format!("{}/{new_id}", vendor.vendor);
+    }
+    Ok(Planned {
+        path,
+        old: Some(old),
+        new,
+        key,
+        done: "updated",
+        touched,
+    })
+}
+
+fn plan_remove(dir: &Path, roadmap: &Roadmap, key: &str) -> Result<Planned> {
+    let (vendor, entry) = find(roadmap, key)?;
+    let key = entry.key(&vendor.vendor);
+    let followers: Vec<String> = vendor
+        .entries
+        .iter()
+        .filter(|e| e.predecessor.as_deref() == Some(entry.id.as_str()))
+        .map(|e| e.key(&vendor.vendor))
+        .collect();
+    if !followers.is_empty() {
+        return Err(Error::usage(
+            format!("`{key}` is the predecessor of {}", followers.join(", ")),
+            Some("change or unset their predecessor first (`chipmap update KEY --unset predecessor`)".into()),
+        ));
+    }
+    let path = vendor_file(dir, &vendor.vendor)
+        .ok_or_else(|| Error::usage(format!("no file for vendor `{}`", vendor.vendor), None))?;
+    let old = read(&path)?;
+    let new = edit::remove(&old, &entry.id).map_err(|why| edit_failed(&path, why))?;
+    Ok(Planned {
+        path,
+        old: Some(old),
+        new,
+        key,
+        done: "removed",
+        touched: vec![entry.id.clone()],
+    })
+}

@@ -1,0 +1,280 @@
+//! Edits of one vendor file's text: set, unset and append fields of an entry, add an entry,
+//! remove one. Each edit splices only the lines of the entry it changes.
+
+use crate::model::{Entry, format_number};
+
+use super::scalar::{Value, text_to_yaml};
+use super::splice::{self, Splice};
+
+/// One change to one field of an entry; a path is `available`, `memory.capacity_gb`, `specs.tdp_w`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    Set(Vec<String>, Value),
+    Unset(Vec<String>),
+    /// Add an item to a list field (`aliases`, `sources`), creating the list when absent.
+    Append(String, String),
+}
+
+/// Returns the text with `ops` applied, in order, to the entry whose id is `id`.
+pub fn update(text: &str, id: &str, ops: &[Op]) -> Result<String, String> {
+    ops.iter()
+        .try_fold(text.to_string(), |text, op| apply(&text, id, op))
+}
+
+fn apply(text: &str, id: &str, op: &Op) -> Result<String, String> {
+    let file = splice::parse(text)?;
+    let list = splice::entries(&file).ok_or("the file has no `entries` list")?;
+    let (_, entry) =
+        splice::find_entry(&list, id).ok_or_else(|| format!("no entry `{id}` in the file"))?;
+    let edit = match op {
+        Op::Set(path, value) => set(text, &entry, path, value)?,
+        Op::Unset(path) => match unset(text, &entry, path)? {
+            Some(edit) => edit,
+            None => return Ok(text.to_string()),
+        },
+        Op::Append(field, item) => append(text, &entry, field, item)?,
+    };
+    let out = edit.apply(text);
+    // A nested mapping emptied by an unset goes too (`memory:` with nothing under it).
+    if let Op::Unset(path) = op
+        && path.len() == 2
+    {
+        return drop_if_empty(&out, id, &path[0]);
+    }
+    Ok(out)
+}
+
+fn split(path: &[String]) -> Result<(Option<&str>, &str), String> {
+    match path {
+        [key] => Ok((None, key)),
+        [parent, key] => Ok((Some(parent), key)),
+        _ => Err(format!("`{}` is not a field path", path.join("."))),
+    }
+}
+
+fn set(
+    text: &str,
+    entry: &yaml_edit::Mapping,
+    path: &[String],
+    value: &Value,
+) -> Result<Splice, String> {
+    let rendered = value.to_yaml();
+    let (parent, key) = split(path)?;
+    let Some(parent) = parent else {
+        return Ok(match splice::replace_value(text, entry, key, &rendered) {
+            Some(edit) => edit,
+            None if key == "sources" => {
+                splice::add_key(text, entry, key, &block_list(text, entry, value))
+            }
+            None => splice::add_key(text, entry, key, &rendered),
+        });
+    };
+    match splice::mapping_at(entry, &[parent]) {
+        Some(map) => Ok(splice::replace_value(text, &map, key, &rendered)
+            .unwrap_or_else(|| splice::add_key(text, &map, key, &rendered))),
+        None => {
+            let eol = splice::line_break(text);
+            let indent = " ".repeat(splice::key_column(text, entry) + 2);
+            let nested = format!("{eol}{indent}{key}: {rendered}");
+            Ok(match splice::replace_value(text, entry, parent, &nested) {
+                // `memory:` present but empty (null): write the mapping as its value.
+                Some(mut edit) => {
+                    edit.range.start = trim_space_before(text, edit.range.start);
+                    edit
+                }
+                None => splice::add_key(text, entry, parent, &nested),
+            })
+        }
+    }
+}
+
+/// Returns `at` moved back over the spaces before it, so `key: ` + a block value reads `key:`.
+fn trim_space_before(text: &str, at: usize) -> usize {
+    at - (text[..at].len() - text[..at].trim_end_matches(' ').len())
+}
+
+/// Returns a block list (`sources` are written one per line, as the shipped files do).
+fn block_list(text: &str, entry: &yaml_edit::Mapping, value: &Value) -> String {
+    let Value::List(items) = value else {
+        return value.to_yaml();
+    };
+    let eol = splice::line_break(text);
+    let indent = " ".repeat(splice::key_column(text, entry) + 2);
+    items
+        .iter()
+        .map(|i| format!("{eol}{indent}- {}", text_to_yaml(i)))
+        .collect()
+}
+
+fn unset(
+    text: &str,
+    entry: &yaml_edit::Mapping,
+    path: &[String],
+) -> Result<Option<Splice>, String> {
+    let (parent, key) = split(path)?;
+    let map = match parent {
+        None => Some(entry.clone()),
+        Some(parent) => splice::mapping_at(entry, &[parent]),
+    };
+    Ok(map.and_then(|m| splice::remove_key(text, &m, key)))
+}
+
+fn drop_if_empty(text: &str, id: &str, parent: &str) -> Result<String, String> {
+    let file = splice::parse(text)?;
+    let list = splice::entries(&file).ok_or("no entries")?;
+    let (_, entry) = splice::find_entry(&list, id).ok_or("entry gone")?;
+    let empty = splice::mapping_at(&entry, &[parent]).is_some_and(|m| m.entries().next().is_none());
+    match splice::remove_key(text, &entry, parent) {
+        Some(edit) if empty => Ok(edit.apply(text)),
+        _ => Ok(text.to_string()),
+    }
+}
+
+fn append(
+    text: &str,
+    entry: &yaml_edit::Mapping,
+    field: &str,
+    item: &str,
+) -> Result<Splice, String> {
+    if let Some(list) = entry.get_sequence(field) {
+        let rendered = text_to_yaml(item);
+        return splice::append_to_list(text, &list, &rendered)
+            .ok_or_else(|| format!("cannot add to `{field}`"));
+    }
+    let value = Value::List(vec![item.to_string()]);
+    set(text, entry, &[field.to_string()], &value)
+}
+
+/// Returns the entry as `(key, rendered value)` pairs in FORMAT.md order, nested values
+/// written on their own lines `key_column + 2` deep.
+fn entry_fields(entry: &Entry, key_column: usize, eol: &str) -> Vec<(String, String)> {
+    let indent = " ".repeat(key_column + 2);
+    let text = |s: &str| text_to_yaml(s);
+    let mut fields: Vec<(String, String)> = vec![
+        ("id".into(), entry.id.clone()),
+        ("name".into(), text(&entry.name)),
+        ("kind".into(), entry.kind.to_string()),
+    ];
+    let mut push = |key: &str, value: Option<String>| {
+        if let Some(value) = value {
+            fields.push((key.to_string(), value));
+        }
+    };
+    push("family", entry.family.as_deref().map(text));
+    push("status", Some(entry.status.to_string()));
+    push("confidence", entry.confidence.map(|c| c.to_string()));
+    push("announced", entry.announced.map(|d| d.to_string()));
+    push("available", entry.available.map(|d| d.to_string()));
+    push("process", entry.process.as_deref().map(text));
+    let memory = entry.memory.as_ref().map(|m| {
+        let parts = [
+            ("type", m.kind.as_deref().map(text)),
+            ("capacity_gb", m.capacity_gb.map(format_number)),
+            ("bandwidth_tbs", m.bandwidth_tbs.map(format_number)),
+        ];
+        parts
+            .iter()
+            .filter_map(|(k, v)| v.as_ref().map(|v| format!("{eol}{indent}{k}: {v}")))
+            .collect::<String>()
+    });
+    push("memory", memory.filter(|m| !m.is_empty()));
+    push("predecessor", entry.predecessor.clone());
+    push(
+        "aliases",
+        (!entry.aliases.is_empty()).then(|| Value::List(entry.aliases.clone()).to_yaml()),
+    );
+    let specs: String = entry
+        .specs
+        .iter()
+        .map(|(k, v)| format!("{eol}{indent}{k}: {}", spec_yaml(v)))
+        .collect();
+    push("specs", (!specs.is_empty()).then_some(specs));
+    let sources: String = entry
+        .sources
+        .iter()
+        .map(|s| format!("{eol}{indent}- {}", text(s)))
+        .collect();
+    push("sources", (!sources.is_empty()).then_some(sources));
+    push("notes", entry.notes.as_deref().map(text));
+    fields
+}
+
+fn spec_yaml(value: &crate::model::SpecValue) -> String {
+    match value {
+        crate::model::SpecValue::Number(n) => format_number(*n),
+        crate::model::SpecValue::Bool(b) => b.to_string(),
+        crate::model::SpecValue::Text(t) => text_to_yaml(t),
+    }
+}
+
+/// Returns the entry's lines, `- ` at `dash` and keys at `keys`.
+fn entry_body(entry: &Entry, dash: usize, keys: usize, eol: &str) -> String {
+    entry_fields(entry, keys, eol)
+        .iter()
+        .enumerate()
+        .map(|(i, (key, value))| {
+            let lead = if i == 0 {
+                format!("{}-{}", " ".repeat(dash), " ".repeat(keys - dash - 1))
+            } else {
+                " ".repeat(keys)
+            };
+            let separator = if value.starts_with(['\n', '\r']) {
+                ""
+            } else {
+                " "
+            };
+            format!("{lead}{key}:{separator}{value}{eol}")
+        })
+        .collect()
+}
+
+/// Returns the text with `entry` added after the entry at index `after` (else at the end).
+pub fn add(text: &str, entry: &Entry, after: Option<usize>) -> Result<String, String> {
+    let file = splice::parse(text)?;
+    let list = splice::entries(&file).ok_or("the file has no `entries` list")?;
+    if list.values().next().is_none() {
+        return Ok(add_first(text, entry));
+    }
+    let edit = splice::insert_entry(text, &list, after, |dash, keys, eol| {
+        entry_body(entry, dash, keys, eol)
+    })?;
+    Ok(edit.apply(text))
+}
+
+/// Returns the text with the first entry of an empty `entries:` (or `entries: []`) written
+/// below that line; a comment on the line stays.
+fn add_first(text: &str, entry: &Entry) -> String {
+    let eol = splice::line_break(text);
+    let body = entry_body(entry, 2, 4, eol);
+    let Some(start) = text.find("entries:") else {
+        return format!("{text}{eol}entries:{eol}{body}");
+    };
+    let line_end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1);
+    let line = text[start..line_end].trim_end();
+    let comment = line.find(" #").map_or("", |i| &line[i..]);
+    format!(
+        "{}entries:{comment}{eol}{body}{}",
+        &text[..start],
+        &text[line_end..]
+    )
+}
+
+/// Returns a new vendor file holding `entry`.
+pub fn new_vendor_file(vendor: &str, name: &str, entry: &Entry) -> String {
+    format!(
+        "vendor: {vendor}\nname: {}\nentries:\n{}",
+        text_to_yaml(name),
+        entry_body(entry, 2, 4, "\n")
+    )
+}
+
+/// Returns the text without the entry whose id is `id`.
+pub fn remove(text: &str, id: &str) -> Result<String, String> {
+    let file = splice::parse(text)?;
+    let list = splice::entries(&file).ok_or("the file has no `entries` list")?;
+    let (index, _) =
+        splice::find_entry(&list, id).ok_or_else(|| format!("no entry `{id}` in the file"))?;
+    splice::remove_entry(text, &list, index)
+}

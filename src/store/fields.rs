@@ -1,0 +1,230 @@
+//! `--set PATH=VALUE` and `--unset PATH`: field paths checked against FORMAT.md section 2 and
+//! values parsed to their type, before anything touches a file.
+
+use crate::model::{Confidence, FuzzyDate, Kind, Status, closest};
+
+use super::edit::Op;
+use super::scalar::Value;
+
+/// The type of a settable field.
+#[derive(Debug, Clone, Copy)]
+enum Type {
+    Text,
+    Word(fn(&str) -> Result<(), String>),
+    Date,
+    Positive,
+    List,
+    Spec,
+}
+
+fn word<T: std::str::FromStr<Err = crate::model::UnknownWord>>(s: &str) -> Result<(), String> {
+    s.parse::<T>()
+        .map(|_| ())
+        .map_err(|e| format!("{e}; {}", e.hint()))
+}
+
+const FIELDS: &[(&str, Type)] = &[
+    ("name", Type::Text),
+    ("kind", Type::Word(word::<Kind>)),
+    ("family", Type::Text),
+    ("status", Type::Word(word::<Status>)),
+    ("confidence", Type::Word(word::<Confidence>)),
+    ("announced", Type::Date),
+    ("available", Type::Date),
+    ("process", Type::Text),
+    ("memory.type", Type::Text),
+    ("memory.capacity_gb", Type::Positive),
+    ("memory.bandwidth_tbs", Type::Positive),
+    ("predecessor", Type::Text),
+    ("aliases", Type::List),
+    ("sources", Type::List),
+    ("notes", Type::Text),
+];
+
+/// Fields every entry must have, which `--unset` refuses.
+const REQUIRED: &[&str] = &["id", "name", "kind", "status"];
+
+fn field_type(path: &str) -> Result<Type, String> {
+    if path == "id" {
+        return Err(
+            "the id changes with --rename NEW_ID, which keeps the old one as an alias".into(),
+        );
+    }
+    if let Some(name) = path.strip_prefix("specs.") {
+        if name.is_empty() || name.contains('.') {
+            return Err(format!(
+                "`{path}`: a spec is `specs.NAME`, such as `specs.tdp_w`"
+            ));
+        }
+        return Ok(Type::Spec);
+    }
+    FIELDS
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, t)| *t)
+        .ok_or_else(|| {
+            let known = FIELDS.iter().map(|(p, _)| *p).chain(["specs.NAME"]);
+            match closest(path, FIELDS.iter().map(|(p, _)| *p)) {
+                Some(s) => format!("unknown field `{path}`; did you mean `{s}`?"),
+                None => format!(
+                    "unknown field `{path}`; fields: {}",
+                    known.collect::<Vec<_>>().join(", ")
+                ),
+            }
+        })
+}
+
+/// Returns the value of a spec: a number, `true`/`false`, or text.
+pub fn spec_value(raw: &str) -> Value {
+    match raw {
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        _ => match raw.parse::<f64>() {
+            Ok(n)
+                if n.is_finite()
+                    && raw.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') =>
+            {
+                Value::Number(n)
+            }
+            _ => Value::Text(raw.to_string()),
+        },
+    }
+}
+
+/// Returns a positive, finite number, or why not.
+pub fn positive(raw: &str) -> Result<f64, String> {
+    match raw.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && n > 0.0 => Ok(n),
+        _ => Err(format!(
+            "`{raw}` is not a number greater than 0 (write digits such as 80 or 3.35, no units)"
+        )),
+    }
+}
+
+fn value_of(path: &str, raw: &str) -> Result<Value, String> {
+    Ok(match field_type(path)? {
+        Type::Text => Value::Text(raw.to_string()),
+        Type::Word(check) => {
+            check(raw)?;
+            Value::Text(raw.to_string())
+        }
+        Type::Date => Value::Date(FuzzyDate::parse(raw).map_err(|e| e.to_string())?),
+        Type::Positive => Value::Number(positive(raw)?),
+        Type::List => {
+            let inner = raw
+                .trim()
+                .strip_prefix('[')
+                .and_then(|r| r.strip_suffix(']'))
+                .unwrap_or(raw);
+            let items: Vec<String> = inner
+                .split(',')
+                .map(|i| i.trim().to_string())
+                .filter(|i| !i.is_empty())
+                .collect();
+            Value::List(items)
+        }
+        Type::Spec => spec_value(raw),
+    })
+}
+
+/// Returns the edit of `--set PATH=VALUE`, or a message saying what is wrong with it.
+pub fn parse_set(assignment: &str) -> Result<Op, String> {
+    let (path, raw) = assignment
+        .split_once('=')
+        .ok_or_else(|| format!("`{assignment}` is not PATH=VALUE, such as available=2027H2"))?;
+    let path = path.trim();
+    let value = value_of(path, raw.trim()).map_err(|e| format!("--set {path}: {e}"))?;
+    Ok(Op::Set(
+        path.split('.').map(str::to_string).collect(),
+        value,
+    ))
+}
+
+/// Returns the edit of `--unset PATH`, or a message saying what is wrong with it.
+pub fn parse_unset(path: &str) -> Result<Op, String> {
+    let path = path.trim();
+    if REQUIRED.contains(&path) {
+        return Err(format!("`{path}` cannot be unset: every entry has one"));
+    }
+    field_type(path)?;
+    Ok(Op::Unset(path.split('.').map(str::to_string).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Op, Value, parse_set, parse_unset};
+    use crate::model::FuzzyDate;
+
+    fn path(p: &str) -> Vec<String> {
+        p.split('.').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn set_parses_each_field_to_its_type() {
+        assert_eq!(
+            parse_set("available=H2 2027"),
+            Ok(Op::Set(
+                path("available"),
+                Value::Date(FuzzyDate::Half(2027, 2))
+            ))
+        );
+        assert_eq!(
+            parse_set("memory.capacity_gb=1024"),
+            Ok(Op::Set(path("memory.capacity_gb"), Value::Number(1024.0)))
+        );
+        assert_eq!(
+            parse_set("specs.tdp_w=1000"),
+            Ok(Op::Set(path("specs.tdp_w"), Value::Number(1000.0)))
+        );
+        assert_eq!(
+            parse_set("specs.cowos=CoWoS-L"),
+            Ok(Op::Set(path("specs.cowos"), Value::Text("CoWoS-L".into())))
+        );
+        assert_eq!(
+            parse_set("status=cancelled"),
+            Ok(Op::Set(path("status"), Value::Text("cancelled".into())))
+        );
+        assert_eq!(
+            parse_set("aliases=[B200 Ultra, B300]"),
+            Ok(Op::Set(
+                path("aliases"),
+                Value::List(vec!["B200 Ultra".into(), "B300".into()])
+            ))
+        );
+    }
+
+    #[test]
+    fn bad_paths_and_values_say_what_is_wrong() {
+        assert!(
+            parse_set("available=2027H3")
+                .unwrap_err()
+                .contains("half must be H1 or H2")
+        );
+        assert!(
+            parse_set("availble=2027")
+                .unwrap_err()
+                .contains("did you mean `available`")
+        );
+        assert!(
+            parse_set("status=shiping")
+                .unwrap_err()
+                .contains("did you mean `shipping`")
+        );
+        assert!(
+            parse_set("memory.capacity_gb=1TB")
+                .unwrap_err()
+                .contains("not a number")
+        );
+        assert!(parse_set("id=x").unwrap_err().contains("--rename"));
+        assert!(parse_set("available").unwrap_err().contains("PATH=VALUE"));
+        assert!(
+            parse_unset("status")
+                .unwrap_err()
+                .contains("cannot be unset")
+        );
+        assert_eq!(
+            parse_unset("memory.bandwidth_tbs"),
+            Ok(Op::Unset(path("memory.bandwidth_tbs")))
+        );
+    }
+}
