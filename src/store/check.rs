@@ -58,7 +58,8 @@ pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
             && !first.contains_key(predecessor.as_str())
             && !places.iter().any(|p| p.id == *predecessor)
         {
-            let hint = match closest(predecessor, places.iter().map(|p| p.id.as_str())) {
+            let others = places.iter().filter(|p| p.id != place.id);
+            let hint = match closest(predecessor, others.map(|p| p.id.as_str())) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("a predecessor is the id of another `{vendor}` entry"),
             };
