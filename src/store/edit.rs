@@ -62,7 +62,7 @@ fn set(
     let (parent, key) = split(path)?;
     let Some(parent) = parent else {
         return Ok(match splice::replace_value(text, entry, key, &rendered) {
-            Some(edit) => edit,
+            Some(edit) => in_old_style(text, edit, value),
             None if key == "sources" => {
                 splice::add_key(text, entry, key, &block_list(text, entry, value))
             }
@@ -70,8 +70,10 @@ fn set(
         });
     };
     match splice::mapping_at(entry, &[parent]) {
-        Some(map) => Ok(splice::replace_value(text, &map, key, &rendered)
-            .unwrap_or_else(|| splice::add_key(text, &map, key, &rendered))),
+        Some(map) => Ok(match splice::replace_value(text, &map, key, &rendered) {
+            Some(edit) => in_old_style(text, edit, value),
+            None => splice::add_key(text, &map, key, &rendered),
+        }),
         None => {
             let eol = splice::line_break(text);
             let indent = " ".repeat(splice::key_column(text, entry) + 2);
@@ -86,6 +88,33 @@ fn set(
             })
         }
     }
+}
+
+/// Returns the replacement written in the style of the value it replaces: a quoted string stays
+/// quoted the same way, a block list stays a block list.
+fn in_old_style(text: &str, mut edit: Splice, value: &Value) -> Splice {
+    let old = &text[edit.range.clone()];
+    match value {
+        Value::Text(new) if old.starts_with('"') => {
+            edit.with = serde_json::to_string(new).unwrap_or(edit.with);
+        }
+        Value::Text(new) if old.starts_with('\'') => {
+            edit.with = format!("'{}'", new.replace('\'', "''"));
+        }
+        Value::List(items) if old.starts_with('-') => {
+            let indent = " ".repeat(
+                edit.range.start - text[..edit.range.start].rfind('\n').map_or(0, |i| i + 1),
+            );
+            let eol = splice::line_break(text);
+            let lines: Vec<String> = items
+                .iter()
+                .map(|i| format!("- {}", text_to_yaml(i)))
+                .collect();
+            edit.with = lines.join(&format!("{eol}{indent}"));
+        }
+        _ => {}
+    }
+    edit
 }
 
 /// Returns `at` moved back over the spaces before it, so `key: ` + a block value reads `key:`.

@@ -266,7 +266,7 @@ fn read_yaml_files(dir: &Path) -> Result<Vec<RawFile>> {
         .collect()
 }
 
-fn is_yaml_name(path: &Path) -> bool {
+pub(super) fn is_yaml_name(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
 }

@@ -143,16 +143,13 @@ pub fn mapping_at(map: &Mapping, path: &[&str]) -> Option<Mapping> {
 
 /// Returns the splice that replaces the value of `key` in `map` with `rendered`.
 ///
-/// Only the value's own text is replaced, so a trailing comment stays. A quoted string keeps
-/// its quote style when `rendered` is a plain or single-quoted scalar of the same text.
+/// Only the value's own text is replaced, so a trailing comment stays.
 pub fn replace_value(text: &str, map: &Mapping, key: &str, rendered: &str) -> Option<Splice> {
     let pair = map.entries().find(|e| e.key_matches(key))?;
     let value = range(pair.value_node()?.byte_range());
-    let mut target = trim_blank_tail(text, value.clone());
-    if matches!(text.as_bytes().get(target.start), Some(b'|' | b'>')) {
-        // A block scalar: keep its final line break.
-        target.end = target.start + text[target.clone()].trim_end_matches(['\n', '\r']).len();
-    }
+    // A multi-line value (block list, mapping or scalar) keeps its final line break and the
+    // indentation of the line after it: replace its text only.
+    let target = value.start..value.start + text[value.clone()].trim_end().len();
     Some(Splice {
         range: target,
         with: rendered.to_string(),
