@@ -63,7 +63,7 @@ fn set(
     let Some(parent) = parent else {
         return Ok(match splice::replace_value(text, entry, key, &rendered) {
             Some(edit) => in_old_style(text, edit, value),
-            None if key == "sources" => {
+            None if key == "sources" && !entry.is_flow_style() => {
                 splice::add_key(text, entry, key, &block_list(text, entry, value))
             }
             None => splice::add_key(text, entry, key, &rendered),
@@ -77,7 +77,12 @@ fn set(
         None => {
             let eol = splice::line_break(text);
             let indent = " ".repeat(splice::key_column(text, entry) + 2);
-            let nested = format!("{eol}{indent}{key}: {rendered}");
+            // A nested mapping in the entry's own style: flow inside `{...}`, else block.
+            let nested = if entry.is_flow_style() {
+                format!("{{{key}: {rendered}}}")
+            } else {
+                format!("{eol}{indent}{key}: {rendered}")
+            };
             Ok(match splice::replace_value(text, entry, parent, &nested) {
                 // `memory:` present but empty (null): write the mapping as its value.
                 Some(mut edit) => {
@@ -152,7 +157,8 @@ fn drop_if_empty(text: &str, id: &str, parent: &str) -> Result<String, String> {
     let file = splice::parse(text)?;
     let list = splice::entries(&file).ok_or("no entries")?;
     let (_, entry) = splice::find_entry(&list, id).ok_or("entry gone")?;
-    let empty = splice::mapping_at(&entry, &[parent]).is_some_and(|m| m.entries().next().is_none());
+    // Emptied, the mapping reads as null (`memory:` alone), or as `{}` in flow style.
+    let empty = splice::mapping_at(&entry, &[parent]).is_none_or(|m| m.entries().next().is_none());
     match splice::remove_key(text, &entry, parent) {
         Some(edit) if empty => Ok(edit.apply(text)),
         _ => Ok(text.to_string()),
@@ -281,8 +287,21 @@ fn add_first(text: &str, entry: &Entry) -> String {
     let line_end = text[start..]
         .find('\n')
         .map_or(text.len(), |i| start + i + 1);
-    let line = text[start..line_end].trim_end();
-    let comment = line.find(" #").map_or("", |i| &line[i..]);
+    // Whatever followed `entries:` (` []`, a comment) goes, but the comment stays as spaced.
+    let rest = text[start + "entries:".len()..line_end].trim_end();
+    let after_list = rest
+        .trim_start()
+        .strip_prefix("[]")
+        .unwrap_or(rest.trim_start());
+    let comment = if after_list.trim_start().starts_with('#') {
+        if rest.trim_start().starts_with("[]") {
+            after_list
+        } else {
+            rest
+        }
+    } else {
+        ""
+    };
     format!(
         "{}entries:{comment}{eol}{body}{}",
         &text[..start],

@@ -91,12 +91,16 @@ fn range(p: TextPosition) -> Range<usize> {
     p.start as usize..p.end as usize
 }
 
+// Both search bytes, so `at` may fall inside a multi-byte character; what they return is
+// always a character boundary (0, the end, or just after a line break).
 fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
+    let bytes = &text.as_bytes()[..at];
+    bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)
 }
 
 fn line_end(text: &str, at: usize) -> usize {
-    text[at..].find('\n').map_or(text.len(), |i| at + i + 1)
+    let bytes = &text.as_bytes()[at..];
+    bytes.iter().position(|b| *b == b'\n').map_or(text.len(), |i| at + i + 1)
 }
 
 fn column(text: &str, at: usize) -> usize {
@@ -233,9 +237,17 @@ pub fn remove_key(text: &str, map: &Mapping, key: &str) -> Option<Splice> {
             with: String::new(),
         });
     }
-    // The first key shares the `- ` line; ids are never removed, so this does not arise.
-    (i > 0).then(|| Splice {
-        range: key_lines(text, &pairs[i]),
+    let lines = key_lines(text, &pairs[i]);
+    let shares_dash_line = !text[line_start(text, pair.start)..pair.start]
+        .trim()
+        .is_empty();
+    let range = match pairs.get(i + 1) {
+        // `- family: X` then `  id: x`: cut up to the next key, which moves up to the dash.
+        Some(next) if shares_dash_line => pair.start..range(next.byte_range()).start,
+        _ => lines,
+    };
+    Some(Splice {
+        range,
         with: String::new(),
     })
 }
@@ -319,13 +331,21 @@ pub fn remove_entry(text: &str, list: &Sequence, index: usize) -> Result<String,
     if start_of_next > cut.end {
         cut.end = start_of_next;
     }
-    let blank_before = cut.start > 0
-        && text[line_start(text, cut.start - 1)..cut.start]
-            .trim()
-            .is_empty();
+    // Keep the spacing of what stays: no doubled blank line, no blank line left between a
+    // heading comment (or `entries:`) and the next entry, none left at the end of the file.
+    let line_before = (cut.start > 0).then(|| &text[line_start(text, cut.start - 1)..cut.start]);
+    let blank_before = line_before.is_some_and(|l| l.trim().is_empty());
+    let heading_before = line_before.is_some_and(|l| {
+        let l = l.trim();
+        l.starts_with('#') || l.ends_with(':')
+    });
     let next_line = &text[cut.end..line_end(text, cut.end)];
-    if blank_before && !next_line.is_empty() && next_line.trim().is_empty() {
+    let blank_after = !next_line.is_empty() && next_line.trim().is_empty();
+    if blank_after && (blank_before || heading_before) {
         cut.end += next_line.len();
+    } else if blank_before && text[cut.end..].trim().is_empty() {
+        cut.start = line_start(text, cut.start - 1);
+        cut.end = text.len();
     }
     let out = Splice {
         range: cut,

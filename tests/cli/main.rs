@@ -2,5 +2,6 @@
 
 mod commands;
 mod common;
+mod edit;
 mod invalid;
 mod write;
