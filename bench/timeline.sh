@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Wall time of `chipmap timeline` over the shipped data: median, min and max of N runs
+# Wall time of `chipmap timeline` (and check, and an edit's dry run) over the shipped data: median, min and max of N runs
 # (each a whole process: start, load 16 files, lay out, draw, exit), plus peak memory.
 # Usage: bench/timeline.sh [RUNS]   (default 200). Prints figures; asserts nothing.
 set -euo pipefail
@@ -41,4 +41,5 @@ measure "timeline --width 80 (files on disk)" "$bin" --data roadmaps timeline --
 measure "timeline --width 160 (files on disk)" "$bin" --data roadmaps timeline --width 160
 measure "timeline (embedded dataset)" env -C /tmp "$PWD/$bin" timeline
 measure "check (files on disk)" "$bin" --data roadmaps check
+measure "update --dry-run (load, splice, re-check)" "$bin" --data roadmaps update nvidia/rubin-ultra --set available=2027H2 --dry-run
 measure "baseline: /bin/true (process start)" /bin/true
