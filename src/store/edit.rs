@@ -172,7 +172,16 @@ fn append(
     item: &str,
 ) -> Result<Splice, String> {
     if let Some(list) = entry.get_sequence(field) {
-        let rendered = text_to_yaml(item);
+        // In `[...]`, a comma or bracket would split or end the item: quote it there.
+        let rendered = if list.is_flow_style() {
+            Value::List(vec![item.to_string()])
+                .to_yaml()
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .to_string()
+        } else {
+            text_to_yaml(item)
+        };
         return splice::append_to_list(text, &list, &rendered)
             .ok_or_else(|| format!("cannot add to `{field}`"));
     }
@@ -281,7 +290,11 @@ pub fn add(text: &str, entry: &Entry, after: Option<usize>) -> Result<String, St
 fn add_first(text: &str, entry: &Entry) -> String {
     let eol = splice::line_break(text);
     let body = entry_body(entry, 2, 4, eol);
-    let Some(start) = text.find("entries:") else {
+    // The `entries:` key itself, at the start of a line: not a mention in a comment.
+    let found = text
+        .match_indices("entries:")
+        .find(|(at, _)| *at == 0 || text[..*at].ends_with('\n'));
+    let Some((start, _)) = found else {
         return format!("{text}{eol}entries:{eol}{body}");
     };
     let line_end = text[start..]
@@ -289,18 +302,17 @@ fn add_first(text: &str, entry: &Entry) -> String {
         .map_or(text.len(), |i| start + i + 1);
     // Whatever followed `entries:` (` []`, a comment) goes, but the comment stays as spaced.
     let rest = text[start + "entries:".len()..line_end].trim_end();
-    let after_list = rest
-        .trim_start()
-        .strip_prefix("[]")
-        .unwrap_or(rest.trim_start());
-    let comment = if after_list.trim_start().starts_with('#') {
-        if rest.trim_start().starts_with("[]") {
-            after_list
-        } else {
-            rest
-        }
+    let after_list = rest.trim_start().strip_prefix("[]");
+    let comment = match after_list {
+        Some(after) if after.trim_start().starts_with('#') => after,
+        None if rest.trim_start().starts_with('#') => rest,
+        _ => "",
+    };
+    // At the end of a file without a final line break, the new last line goes without one.
+    let body = if line_end == text.len() && !text.ends_with('\n') {
+        body.trim_end_matches(eol)
     } else {
-        ""
+        &body
     };
     format!(
         "{}entries:{comment}{eol}{body}{}",

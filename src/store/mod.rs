@@ -5,6 +5,8 @@ mod change;
 mod check;
 mod decode;
 mod edit;
+#[cfg(test)]
+mod edit_props;
 mod fields;
 mod init;
 mod load;

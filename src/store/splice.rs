@@ -100,7 +100,10 @@ fn line_start(text: &str, at: usize) -> usize {
 
 fn line_end(text: &str, at: usize) -> usize {
     let bytes = &text.as_bytes()[at..];
-    bytes.iter().position(|b| *b == b'\n').map_or(text.len(), |i| at + i + 1)
+    bytes
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(text.len(), |i| at + i + 1)
 }
 
 fn column(text: &str, at: usize) -> usize {
