@@ -15,8 +15,8 @@ use super::load::EMBEDDED;
 ///
 /// A missing `dir` is created; files go in under temporary names and are renamed into place,
 /// so an interrupted run leaves whole files only. If any file it would write already exists,
-/// nothing is written.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
+/// nothing is written. With `dry_run`, returns the paths it would write and writes nothing.
+pub fn init(dir: &Path, dry_run: bool) -> Result<Vec<PathBuf>> {
     let files = all_files(&EMBEDDED);
     let clashes: Vec<String> = files
         .iter()
@@ -37,12 +37,16 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut written = Vec::with_capacity(files.len() + 1);
     for file in files {
         let target = dir.join(file.path());
-        write_new(&target, file.contents())?;
+        if !dry_run {
+            write_new(&target, file.contents())?;
+        }
         written.push(target);
     }
     let ignore = dir.join(".gitignore");
     if !ignore.exists() {
-        write_new(&ignore, GITIGNORE.as_bytes())?;
+        if !dry_run {
+            write_new(&ignore, GITIGNORE.as_bytes())?;
+        }
         written.push(ignore);
     }
     Ok(written)

@@ -387,6 +387,16 @@ fn the_nearest_roadmaps_folder_above_is_found_and_data_flags_win() {
 #[test]
 fn init_writes_an_editable_copy_and_never_overwrites() {
     let env = TestEnv::new();
+    let dry = env
+        .chipmap(&["init", "roadmaps", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(dry.status.success());
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("roadmaps/nvidia.yaml"));
+    assert!(
+        !env.path().join("roadmaps").exists(),
+        "a dry run writes nothing"
+    );
     let out = env.chipmap(&["init", "roadmaps"]).output().unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("roadmaps/nvidia.yaml"));

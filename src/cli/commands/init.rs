@@ -15,15 +15,26 @@ use crate::cli::exit::{Failure, Outcome};
 pub struct InitArgs {
     /// The directory to create or fill, such as `roadmaps`.
     dir: PathBuf,
+    /// List the files it would write, and write nothing.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 /// Runs `chipmap init`.
 pub fn run(args: InitArgs, _context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let written = store::init(&args.dir)?;
+    let written = store::init(&args.dir, args.dry_run)?;
     for path in &written {
         writeln!(out, "{}", path.display())?;
     }
     out.flush()?;
+    if args.dry_run {
+        eprintln!(
+            "dry run: would write {} files to {}; nothing was written",
+            written.len(),
+            args.dir.display()
+        );
+        return Ok(Outcome::Success);
+    }
     eprintln!(
         "wrote {} files to {}; chipmap uses them when run there or below, or with --data {}",
         written.len(),
