@@ -13,7 +13,8 @@ use super::source::SourceFile;
 use super::yaml::{self, Node, Pos, Value};
 
 const VENDOR_FIELDS: &[&str] = &["vendor", "name", "entries"];
-const ENTRY_FIELDS: &[&str] = &[
+/// An entry's fields in the order of FORMAT.md section 2 (edits place a missing key by it).
+pub(super) const ENTRY_FIELDS: &[&str] = &[
     "id",
     "name",
     "kind",

@@ -6,24 +6,7 @@ use std::ops::Range;
 
 use yaml_edit::{Mapping, MappingEntry, Sequence, TextPosition, YamlFile};
 
-/// The order of an entry's fields in FORMAT.md section 2, where a missing key is placed.
-const FIELD_ORDER: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "family",
-    "status",
-    "confidence",
-    "announced",
-    "available",
-    "process",
-    "memory",
-    "predecessor",
-    "aliases",
-    "specs",
-    "sources",
-    "notes",
-];
+use super::decode::ENTRY_FIELDS;
 
 /// One splice: replace `range` of the text with `with`.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,7 +161,7 @@ pub fn add_key(text: &str, map: &Mapping, key: &str, rendered: &str) -> Splice {
         let separator = if pairs.is_empty() { "" } else { ", " };
         return Splice::insert(at, format!("{separator}{key}: {rendered}"));
     }
-    let rank = |k: &str| FIELD_ORDER.iter().position(|o| *o == k);
+    let rank = |k: &str| ENTRY_FIELDS.iter().position(|o| *o == k);
     let key_of = |p: &MappingEntry| {
         p.key_node()
             .and_then(|k| k.as_scalar().map(|s| s.as_string()))

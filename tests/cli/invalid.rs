@@ -8,29 +8,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::{TestEnv, copy_dir, repo_path};
+use crate::common::{TestEnv, blessing, case_name, copy_dir, fixture_cases};
 
-/// Returns the case folders under `tests/fixtures/invalid`, in name order.
 fn cases() -> Vec<PathBuf> {
-    let root = repo_path("tests/fixtures/invalid");
-    let mut cases: Vec<PathBuf> = fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", root.display()))
-        .map(|entry| entry.expect("a folder entry").path())
-        .filter(|path| path.is_dir())
-        .collect();
-    cases.sort();
-    cases
-}
-
-fn blessing() -> bool {
-    std::env::var_os("CHIPMAP_BLESS").is_some_and(|v| v == "1")
-}
-
-fn case_name(case: &Path) -> String {
-    case.file_name()
-        .expect("a case name")
-        .to_string_lossy()
-        .into_owned()
+    fixture_cases("invalid")
 }
 
 /// Returns the `path:line:column: message` line (or `path: message` for a whole-file problem)

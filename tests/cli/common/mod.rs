@@ -80,3 +80,28 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Returns the case folders under `tests/fixtures/KIND`, in name order.
+pub fn fixture_cases(kind: &str) -> Vec<PathBuf> {
+    let root = repo_path(&format!("tests/fixtures/{kind}"));
+    let mut cases: Vec<PathBuf> = fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", root.display()))
+        .map(|entry| entry.expect("a folder entry").path())
+        .filter(|path| path.is_dir())
+        .collect();
+    cases.sort();
+    cases
+}
+
+/// Returns whether `CHIPMAP_BLESS=1` asks fixture tests to write their expectations.
+pub fn blessing() -> bool {
+    std::env::var_os("CHIPMAP_BLESS").is_some_and(|v| v == "1")
+}
+
+/// Returns a case folder's name.
+pub fn case_name(case: &Path) -> String {
+    case.file_name()
+        .expect("a case name")
+        .to_string_lossy()
+        .into_owned()
+}
