@@ -5,6 +5,7 @@
 //! - `layout`: a Roadmap placed on a date axis as timeline rows (pure);
 //! - `render`: computed values -> terminal text, tables, CSV, JSON, Markdown, diagnostics.
 
+pub mod diff;
 pub mod error;
 pub mod layout;
 pub mod model;

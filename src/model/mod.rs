@@ -106,7 +106,7 @@ impl fmt::Display for SpecValue {
 }
 
 /// Serializes a whole number as an integer (`80`, as written in the file), others as floats.
-fn number_as_written<S: serde::Serializer, N: Into<Option<f64>> + Copy>(
+pub fn number_as_written<S: serde::Serializer, N: Into<Option<f64>> + Copy>(
     n: &N,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {

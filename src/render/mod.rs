@@ -2,6 +2,7 @@
 //! Every renderer takes a value and a writer; none reads files or the environment.
 
 pub mod diagnostics;
+pub mod diff;
 pub mod entry;
 pub mod table;
 pub mod term;

@@ -1,8 +1,9 @@
 //! Edits of one vendor file's text: set, unset and append fields of an entry, add an entry,
 //! remove one. Each edit splices only the lines of the entry it changes.
 
-use crate::model::{Entry, format_number};
+use crate::model::Entry;
 
+use super::emit::entry_body;
 use super::scalar::{Value, text_to_yaml};
 use super::splice::{self, Splice};
 
@@ -187,89 +188,6 @@ fn append(
     }
     let value = Value::List(vec![item.to_string()]);
     set(text, entry, &[field.to_string()], &value)
-}
-
-/// Returns the entry as `(key, rendered value)` pairs in FORMAT.md order, nested values
-/// written on their own lines `key_column + 2` deep.
-fn entry_fields(entry: &Entry, key_column: usize, eol: &str) -> Vec<(String, String)> {
-    let indent = " ".repeat(key_column + 2);
-    let text = |s: &str| text_to_yaml(s);
-    let mut fields: Vec<(String, String)> = vec![
-        ("id".into(), entry.id.clone()),
-        ("name".into(), text(&entry.name)),
-        ("kind".into(), entry.kind.to_string()),
-    ];
-    let mut push = |key: &str, value: Option<String>| {
-        if let Some(value) = value {
-            fields.push((key.to_string(), value));
-        }
-    };
-    push("family", entry.family.as_deref().map(text));
-    push("status", Some(entry.status.to_string()));
-    push("confidence", entry.confidence.map(|c| c.to_string()));
-    push("announced", entry.announced.map(|d| d.to_string()));
-    push("available", entry.available.map(|d| d.to_string()));
-    push("process", entry.process.as_deref().map(text));
-    let memory = entry.memory.as_ref().map(|m| {
-        let parts = [
-            ("type", m.kind.as_deref().map(text)),
-            ("capacity_gb", m.capacity_gb.map(format_number)),
-            ("bandwidth_tbs", m.bandwidth_tbs.map(format_number)),
-        ];
-        parts
-            .iter()
-            .filter_map(|(k, v)| v.as_ref().map(|v| format!("{eol}{indent}{k}: {v}")))
-            .collect::<String>()
-    });
-    push("memory", memory.filter(|m| !m.is_empty()));
-    push("predecessor", entry.predecessor.clone());
-    push(
-        "aliases",
-        (!entry.aliases.is_empty()).then(|| Value::List(entry.aliases.clone()).to_yaml()),
-    );
-    let specs: String = entry
-        .specs
-        .iter()
-        .map(|(k, v)| format!("{eol}{indent}{k}: {}", spec_yaml(v)))
-        .collect();
-    push("specs", (!specs.is_empty()).then_some(specs));
-    let sources: String = entry
-        .sources
-        .iter()
-        .map(|s| format!("{eol}{indent}- {}", text(s)))
-        .collect();
-    push("sources", (!sources.is_empty()).then_some(sources));
-    push("notes", entry.notes.as_deref().map(text));
-    fields
-}
-
-fn spec_yaml(value: &crate::model::SpecValue) -> String {
-    match value {
-        crate::model::SpecValue::Number(n) => format_number(*n),
-        crate::model::SpecValue::Bool(b) => b.to_string(),
-        crate::model::SpecValue::Text(t) => text_to_yaml(t),
-    }
-}
-
-/// Returns the entry's lines, `- ` at `dash` and keys at `keys`.
-fn entry_body(entry: &Entry, dash: usize, keys: usize, eol: &str) -> String {
-    entry_fields(entry, keys, eol)
-        .iter()
-        .enumerate()
-        .map(|(i, (key, value))| {
-            let lead = if i == 0 {
-                format!("{}-{}", " ".repeat(dash), " ".repeat(keys - dash - 1))
-            } else {
-                " ".repeat(keys)
-            };
-            let separator = if value.starts_with(['\n', '\r']) {
-                ""
-            } else {
-                " "
-            };
-            format!("{lead}{key}:{separator}{value}{eol}")
-        })
-        .collect()
 }
 
 /// Returns the text with `entry` added after the entry at index `after` (else at the end).

@@ -56,7 +56,7 @@ pub fn init(dir: &Path, dry_run: bool) -> Result<Vec<PathBuf>> {
 const GITIGNORE: &str = "# chipmap's lock file, and temporary files an interrupted edit left\n.chipmap.lock\n.*.tmp-*\n";
 
 /// Writes a file that must not exist yet, whole or not at all.
-fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
     let parent = target.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     let mut temp = tempfile::Builder::new()

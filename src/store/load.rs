@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::{Roadmap, SnapshotMeta};
+use crate::model::{Roadmap, SnapshotMeta, Vendor};
+
+use super::snapshot::Snapshot;
 
 use super::decode::{self, Decoded, FileKind};
 use super::source::{SourceFile, utf8};
@@ -109,11 +111,72 @@ pub fn load_path(path: &Path) -> Result<Loaded> {
     })
 }
 
+/// Returns the vendors of `files` (vendor files), pushing every problem onto `diagnostics`.
+pub(super) fn decode_vendor_files(
+    files: &[RawFile],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Vendor> {
+    let mut vendors = Vec::with_capacity(files.len());
+    for file in files {
+        let decoded = decode_bytes(
+            &file.shown,
+            &file.stem,
+            Some(FileKind::Vendor),
+            &file.bytes,
+            diagnostics,
+        );
+        vendors.extend(decoded.vendors.into_iter().map(|(v, _)| v));
+    }
+    // Vendor ids equal file stems, so the only way to repeat a vendor is `x.yaml` beside `x.yml`.
+    for (i, file) in files.iter().enumerate() {
+        if let Some(first) = files[..i].iter().find(|f| f.stem == file.stem) {
+            diagnostics.push(Diagnostic::file(
+                &file.shown,
+                format!("vendor `{}` is also in {}", file.stem, first.shown),
+                Some("keep one file per vendor".into()),
+            ));
+        }
+    }
+    vendors
+}
+
+/// Returns every snapshot of the data directory, or every problem they have.
+pub(super) fn load_snapshot_files(data: &DataDir) -> Result<Vec<Snapshot>> {
+    let files = match data {
+        DataDir::Path(dir) => read_yaml_files(&dir.join("snapshots"))?,
+        DataDir::Embedded => embedded_snapshots(true),
+    };
+    let mut diagnostics = Vec::new();
+    let mut found = Vec::with_capacity(files.len());
+    for file in files {
+        let decoded = decode_bytes(
+            &file.shown,
+            &file.stem,
+            Some(FileKind::Snapshot),
+            &file.bytes,
+            &mut diagnostics,
+        );
+        if let Some(meta) = decoded.snapshot {
+            let vendors = decoded.vendors.into_iter().map(|(v, _)| v).collect();
+            found.push(Snapshot {
+                meta,
+                shown: file.shown,
+                roadmap: Roadmap { vendors },
+            });
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(found)
+    } else {
+        Err(Error::Invalid(diagnostics))
+    }
+}
+
 /// A file read from the data directory: its name as shown to the user, its stem, its bytes.
-struct RawFile {
-    shown: String,
-    stem: String,
-    bytes: Vec<u8>,
+pub(super) struct RawFile {
+    pub(super) shown: String,
+    pub(super) stem: String,
+    pub(super) bytes: Vec<u8>,
 }
 
 /// Returns the roadmap of `dir` as it would be with `path` holding `text` (a changed or a new
@@ -172,27 +235,7 @@ fn read_data(
         ));
     }
     let mut diagnostics = Vec::new();
-    let mut vendors = Vec::with_capacity(vendor_files.len());
-    for file in &vendor_files {
-        let decoded = decode_bytes(
-            &file.shown,
-            &file.stem,
-            Some(FileKind::Vendor),
-            &file.bytes,
-            &mut diagnostics,
-        );
-        vendors.extend(decoded.vendors.into_iter().map(|(v, _)| v));
-    }
-    // Vendor ids equal file stems, so the only way to repeat a vendor is `x.yaml` beside `x.yml`.
-    for (i, file) in vendor_files.iter().enumerate() {
-        if let Some(first) = vendor_files[..i].iter().find(|f| f.stem == file.stem) {
-            diagnostics.push(Diagnostic::file(
-                &file.shown,
-                format!("vendor `{}` is also in {}", file.stem, first.shown),
-                Some("keep one file per vendor".into()),
-            ));
-        }
-    }
+    let vendors = decode_vendor_files(&vendor_files, &mut diagnostics);
     for file in &snapshot_files {
         decode_bytes(
             &file.shown,

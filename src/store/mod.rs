@@ -7,10 +7,13 @@ mod decode;
 mod edit;
 #[cfg(test)]
 mod edit_props;
+mod emit;
 mod fields;
 mod init;
 mod load;
+mod refs;
 mod scalar;
+mod snapshot;
 mod source;
 mod splice;
 mod write;
@@ -19,11 +22,14 @@ mod yaml;
 pub use change::{Planned, Request, plan};
 pub use decode::{is_slug, slugify};
 pub use edit::Op;
+pub use emit::{roadmap_text, snapshot_text, vendor_text};
 pub use fields::{parse_set, parse_unset, positive, spec_value};
 pub use init::init;
 pub use load::{
     CheckReport, DataDir, Loaded, check_data, find_roadmaps_dir, load_data, load_data_with,
     load_path, vendor_file,
 };
+pub use refs::{Resolved, resolve};
 pub use scalar::Value;
+pub use snapshot::{NewSnapshot, Snapshot, plan_snapshot, snapshots, write_snapshot};
 pub use write::{DirLock, FAULT_ENV, write_atomic};

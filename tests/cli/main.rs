@@ -3,5 +3,6 @@
 mod commands;
 mod common;
 mod edit;
+mod history;
 mod invalid;
 mod write;

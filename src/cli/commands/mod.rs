@@ -3,12 +3,14 @@
 mod add;
 mod change;
 mod check;
+mod diff;
 mod fields;
 mod filters;
 mod init;
 mod list;
 mod remove;
 mod show;
+mod snapshot;
 mod timeline;
 mod update;
 
@@ -31,8 +33,12 @@ pub enum Command {
     Update(update::UpdateArgs),
     /// Remove an entry.
     Remove(remove::RemoveArgs),
+    /// What changed between two versions of the roadmap.
+    Diff(diff::DiffArgs),
     /// Validate the data directory and every snapshot; exit 1 when anything is wrong.
     Check(check::CheckArgs),
+    /// Freeze the roadmap into a snapshot, or list the snapshots.
+    Snapshot(snapshot::SnapshotArgs),
     /// Write the built-in dataset to DIR as an editable copy.
     Init(init::InitArgs),
 }
@@ -48,7 +54,9 @@ pub fn run(command: Command, context: &Context) -> Result<Outcome, Failure> {
         Command::Add(args) => add::run(args, context, &mut out),
         Command::Update(args) => update::run(args, context, &mut out),
         Command::Remove(args) => remove::run(args, context, &mut out),
+        Command::Diff(args) => diff::run(args, context, &mut out),
         Command::Check(args) => check::run(args, context, &mut out),
+        Command::Snapshot(args) => snapshot::run(args, context, &mut out),
         Command::Init(args) => init::run(args, context, &mut out),
     }?;
     std::io::Write::flush(&mut out)?;

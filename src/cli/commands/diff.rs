@@ -1,0 +1,186 @@
+//! `chipmap diff [FROM [TO]]`: what changed between two versions of the roadmap.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use chipmap::diff::{self, Changes};
+use chipmap::model::{Entry, Filter, Roadmap};
+use chipmap::render::diff::{self as render, DiffContext, Side};
+use chipmap::store::{self, Resolved};
+use chipmap::{Error, Result};
+use clap::{Args, ValueEnum};
+
+use super::filters::FilterArgs;
+use crate::cli::context::Context;
+use crate::cli::exit::{Failure, Outcome};
+
+/// Show what changed between two versions of the roadmap: entries added, removed, renamed;
+/// dates that slipped or were pulled in; specs that changed. FROM defaults to the newest
+/// snapshot, TO to `working`. A version is `working`, a snapshot name (or unique prefix), a
+/// date (the newest snapshot taken by then), a path, or git:REV.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older version (default: the newest snapshot).
+    from: Option<String>,
+    /// The newer version (default: working).
+    to: Option<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Output format: text, json (FORMAT.md section 7), markdown (a report), unified (a line
+    /// diff of both sides written as canonical YAML).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Exit with 1 when anything changed (0 when nothing did), as `diff` does.
+    #[arg(long)]
+    exit_code: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+    Unified,
+}
+
+/// Runs `chipmap diff`.
+pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    let from = match args.from {
+        Some(reference) => reference,
+        None => newest_snapshot(context)?,
+    };
+    let to = args.to.unwrap_or_else(|| "working".to_string());
+    // The two sides are independent: read and parse them at the same time.
+    let (old, new) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| store::resolve(&from, &context.data));
+        let new = store::resolve(&to, &context.data);
+        (
+            old.join()
+                .unwrap_or_else(|_| Err(Error::usage("reading the old side failed", None))),
+            new,
+        )
+    });
+    let (old, new) = (old?, new?);
+    let union = Roadmap {
+        vendors: old
+            .roadmap
+            .vendors
+            .iter()
+            .chain(&new.roadmap.vendors)
+            .cloned()
+            .collect(),
+    };
+    let filter = args.filters.resolve(&union)?;
+    let vendors_only = Filter {
+        vendors: filter.vendors.clone(),
+        ..Filter::default()
+    };
+    let (old_kept, new_kept) = (
+        vendors_only.apply(&old.roadmap),
+        vendors_only.apply(&new.roadmap),
+    );
+    let changes = keep_matching(
+        diff::diff(&old_kept, &new_kept),
+        &filter,
+        &old_kept,
+        &new_kept,
+    );
+    let ctx = diff_context(&old, &new, &union);
+    match args.format {
+        Format::Text => render::write_text(
+            out,
+            &changes,
+            &ctx,
+            context.terminal_width.unwrap_or(100),
+            context.stdout_paint,
+        )?,
+        Format::Json => render::write_json(out, &changes, &ctx)?,
+        Format::Markdown => render::write_markdown(out, &changes, &ctx)?,
+        Format::Unified => write_unified(out, &old_kept, &new_kept, &ctx)?,
+    }
+    Ok(if args.exit_code && !changes.is_empty() {
+        Outcome::Found
+    } else {
+        Outcome::Success
+    })
+}
+
+fn newest_snapshot(context: &Context) -> Result<String> {
+    let all = store::snapshots(&context.data)?;
+    all.last().map(|s| s.meta.name.clone()).ok_or_else(|| {
+        Error::usage(
+            format!("no snapshot in {} to compare with", context.data.display()),
+            Some("name the versions (chipmap diff FROM TO), or freeze one with `chipmap snapshot NAME`".into()),
+        )
+    })
+}
+
+/// Returns the changes whose entry, on either side, passes the filter: a status filter keeps
+/// an entry that was cancelled, and shows it as modified, not as added.
+fn keep_matching(changes: Changes, filter: &Filter, old: &Roadmap, new: &Roadmap) -> Changes {
+    let index = |roadmap: &Roadmap| -> HashMap<String, Entry> {
+        roadmap
+            .entries()
+            .map(|(v, e)| (e.key(&v.vendor), e.clone()))
+            .collect()
+    };
+    let (old, new) = (index(old), index(new));
+    changes.retain(|change| {
+        let old_key = change.renamed_from.as_deref().unwrap_or(&change.key);
+        [old.get(old_key), new.get(&change.key)]
+            .into_iter()
+            .flatten()
+            .any(|e| filter.keeps_entry(e))
+    })
+}
+
+fn diff_context(old: &Resolved, new: &Resolved, union: &Roadmap) -> DiffContext {
+    let mut vendor_names: Vec<(String, String)> = Vec::new();
+    for vendor in union.vendors.iter().rev() {
+        if !vendor_names.iter().any(|(id, _)| *id == vendor.vendor) {
+            vendor_names.push((vendor.vendor.clone(), vendor.name.clone()));
+        }
+    }
+    DiffContext {
+        old: Side {
+            label: old.label.clone(),
+            taken: old.taken,
+        },
+        new: Side {
+            label: new.label.clone(),
+            taken: new.taken,
+        },
+        vendor_names,
+    }
+}
+
+/// Writes a unified line diff of both sides, each written as canonical YAML with vendors and
+/// entries sorted by id, so that order alone shows no difference.
+fn write_unified(
+    out: &mut dyn Write,
+    old: &Roadmap,
+    new: &Roadmap,
+    ctx: &DiffContext,
+) -> std::io::Result<()> {
+    let canonical = |roadmap: &Roadmap| {
+        let mut sorted = roadmap.clone();
+        sorted.vendors.sort_by(|a, b| a.vendor.cmp(&b.vendor));
+        for vendor in &mut sorted.vendors {
+            vendor.entries.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        store::roadmap_text(&sorted)
+    };
+    let (old_text, new_text) = (canonical(old), canonical(new));
+    let diff = similar::TextDiff::from_lines(&old_text, &new_text);
+    let header = (
+        format!("a/{}", ctx.old.label),
+        format!("b/{}", ctx.new.label),
+    );
+    write!(
+        out,
+        "{}",
+        diff.unified_diff()
+            .context_radius(3)
+            .header(&header.0, &header.1)
+    )
+}

@@ -1,0 +1,87 @@
+//! `chipmap snapshot NAME` freezes the roadmap; `chipmap snapshot --list` lists the snapshots.
+
+use std::io::Write;
+
+use chipmap::Error;
+use chipmap::store::{self, DirLock};
+use chrono::NaiveDate;
+use clap::Args;
+
+use crate::cli::context::Context;
+use crate::cli::exit::{Failure, Outcome};
+
+/// Freeze the current roadmap into snapshots/NAME.yaml (never over an existing one), or list
+/// the snapshots by date.
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    /// The snapshot's name: lowercase letters, digits and `-`, such as 2026-11-30-weekly.
+    #[arg(required_unless_present = "list")]
+    name: Option<String>,
+    /// The day the roadmap stood so (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    taken: Option<NaiveDate>,
+    /// What the snapshot records, such as "NVIDIA GTC 2026 keynote".
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// List the snapshots by date instead.
+    #[arg(long, conflicts_with_all = ["name", "taken", "note"])]
+    list: bool,
+    /// Print the file it would write, and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// Runs `chipmap snapshot`.
+pub fn run(args: SnapshotArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    if args.list {
+        return list(context, out);
+    }
+    let name = args.name.unwrap_or_default();
+    let dir = context.writable_dir()?;
+    let _lock = if args.dry_run {
+        None
+    } else {
+        Some(DirLock::acquire(dir)?)
+    };
+    let taken = args.taken.unwrap_or(context.today);
+    let planned = store::plan_snapshot(dir, &name, taken, args.note)?;
+    if args.dry_run {
+        write!(out, "{}", planned.text)?;
+        eprintln!(
+            "dry run: would write {} ({} entries); nothing was written",
+            planned.path.display(),
+            planned.entries
+        );
+        return Ok(Outcome::Success);
+    }
+    store::write_snapshot(&planned)?;
+    eprintln!(
+        "wrote {} ({} entries, taken {taken})",
+        planned.path.display(),
+        planned.entries
+    );
+    Ok(Outcome::Success)
+}
+
+fn list(context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    let all = store::snapshots(&context.data)?;
+    if all.is_empty() {
+        return Err(Error::usage(
+            format!("no snapshots in {}", context.data.display()),
+            Some("`chipmap snapshot NAME` freezes the roadmap as it stands".into()),
+        )
+        .into());
+    }
+    let width = all.iter().map(|s| s.meta.name.len()).max().unwrap_or(0);
+    for snapshot in &all {
+        let meta = &snapshot.meta;
+        let entries = snapshot.roadmap.entry_count();
+        let note = meta.note.as_deref().unwrap_or("");
+        let line = format!(
+            "{}  {:<width$}  {entries:>4} entries  {note}",
+            meta.taken, meta.name
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,148 @@
+//! The canonical YAML of a roadmap: how chipmap writes what it writes whole (a new entry, a
+//! new vendor file, a snapshot, each side of `diff --format unified`). FORMAT.md key order,
+//! two-space indentation, values quoted only where YAML would misread them.
+
+use crate::model::{Entry, Roadmap, SnapshotMeta, Vendor, format_number};
+
+use super::scalar::{Value, text_to_yaml};
+
+/// Returns the entry as `(key, rendered value)` pairs in FORMAT.md order, nested values
+/// written on their own lines `key_column + 2` deep.
+fn entry_fields(entry: &Entry, key_column: usize, eol: &str) -> Vec<(String, String)> {
+    let indent = " ".repeat(key_column + 2);
+    let text = |s: &str| text_to_yaml(s);
+    let mut fields: Vec<(String, String)> = vec![
+        ("id".into(), entry.id.clone()),
+        ("name".into(), text(&entry.name)),
+        ("kind".into(), entry.kind.to_string()),
+    ];
+    let mut push = |key: &str, value: Option<String>| {
+        if let Some(value) = value {
+            fields.push((key.to_string(), value));
+        }
+    };
+    push("family", entry.family.as_deref().map(text));
+    push("status", Some(entry.status.to_string()));
+    push("confidence", entry.confidence.map(|c| c.to_string()));
+    push("announced", entry.announced.map(|d| d.to_string()));
+    push("available", entry.available.map(|d| d.to_string()));
+    push("process", entry.process.as_deref().map(text));
+    let memory = entry.memory.as_ref().map(|m| {
+        let parts = [
+            ("type", m.kind.as_deref().map(text)),
+            ("capacity_gb", m.capacity_gb.map(format_number)),
+            ("bandwidth_tbs", m.bandwidth_tbs.map(format_number)),
+        ];
+        parts
+            .iter()
+            .filter_map(|(k, v)| v.as_ref().map(|v| format!("{eol}{indent}{k}: {v}")))
+            .collect::<String>()
+    });
+    push("memory", memory.filter(|m| !m.is_empty()));
+    push("predecessor", entry.predecessor.clone());
+    push(
+        "aliases",
+        (!entry.aliases.is_empty()).then(|| Value::List(entry.aliases.clone()).to_yaml()),
+    );
+    let specs: String = entry
+        .specs
+        .iter()
+        .map(|(k, v)| format!("{eol}{indent}{k}: {}", spec_yaml(v)))
+        .collect();
+    push("specs", (!specs.is_empty()).then_some(specs));
+    let sources: String = entry
+        .sources
+        .iter()
+        .map(|s| format!("{eol}{indent}- {}", text(s)))
+        .collect();
+    push("sources", (!sources.is_empty()).then_some(sources));
+    push("notes", entry.notes.as_deref().map(text));
+    fields
+}
+
+fn spec_yaml(value: &crate::model::SpecValue) -> String {
+    match value {
+        crate::model::SpecValue::Number(n) => format_number(*n),
+        crate::model::SpecValue::Bool(b) => b.to_string(),
+        crate::model::SpecValue::Text(t) => text_to_yaml(t),
+    }
+}
+
+/// Returns the entry's lines, `- ` at `dash` and keys at `keys`.
+pub(super) fn entry_body(entry: &Entry, dash: usize, keys: usize, eol: &str) -> String {
+    entry_fields(entry, keys, eol)
+        .iter()
+        .enumerate()
+        .map(|(i, (key, value))| {
+            let lead = if i == 0 {
+                format!("{}-{}", " ".repeat(dash), " ".repeat(keys - dash - 1))
+            } else {
+                " ".repeat(keys)
+            };
+            let separator = if value.starts_with(['\n', '\r']) {
+                ""
+            } else {
+                " "
+            };
+            format!("{lead}{key}:{separator}{value}{eol}")
+        })
+        .collect()
+}
+
+/// Returns a vendor as a vendor file's text.
+pub fn vendor_text(vendor: &Vendor) -> String {
+    let mut out = format!(
+        "vendor: {}\nname: {}\n",
+        vendor.vendor,
+        text_to_yaml(&vendor.name)
+    );
+    out.push_str(&entries_text(&vendor.entries, 2, 4, "entries:"));
+    out
+}
+
+fn entries_text(entries: &[Entry], dash: usize, keys: usize, key_line: &str) -> String {
+    if entries.is_empty() {
+        return format!("{key_line} []\n");
+    }
+    let mut out = format!("{key_line}\n");
+    for entry in entries {
+        out.push_str(&entry_body(entry, dash, keys, "\n"));
+    }
+    out
+}
+
+/// Returns a whole roadmap as a snapshot file's text (FORMAT.md section 4).
+pub fn snapshot_text(meta: &SnapshotMeta, roadmap: &Roadmap) -> String {
+    let mut out = format!(
+        "snapshot:\n  name: {}\n  taken: {}\n",
+        meta.name, meta.taken
+    );
+    if let Some(note) = &meta.note {
+        out.push_str(&format!("  note: {}\n", text_to_yaml(note)));
+    }
+    if !meta.sources.is_empty() {
+        out.push_str("  sources:\n");
+        for source in &meta.sources {
+            out.push_str(&format!("    - {}\n", text_to_yaml(source)));
+        }
+    }
+    out.push_str(&roadmap_text(roadmap));
+    out
+}
+
+/// Returns the roadmap's `vendors:` list, each vendor with its entries.
+pub fn roadmap_text(roadmap: &Roadmap) -> String {
+    if roadmap.vendors.is_empty() {
+        return "vendors: []\n".into();
+    }
+    let mut out = String::from("vendors:\n");
+    for vendor in &roadmap.vendors {
+        out.push_str(&format!(
+            "  - vendor: {}\n    name: {}\n",
+            vendor.vendor,
+            text_to_yaml(&vendor.name)
+        ));
+        out.push_str(&entries_text(&vendor.entries, 6, 8, "    entries:"));
+    }
+    out
+}

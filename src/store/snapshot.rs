@@ -1,0 +1,109 @@
+//! Snapshots: the whole roadmap frozen at one moment, in `snapshots/NAME.yaml` (FORMAT.md
+//! section 4) — listing them, and writing a new one (never over an existing one).
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+use crate::model::{Roadmap, SnapshotMeta};
+
+use super::decode::is_slug;
+use super::emit::snapshot_text;
+use super::load::{DataDir, load_data, load_snapshot_files};
+
+/// One snapshot of a data directory, loaded.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub meta: SnapshotMeta,
+    /// Where it was read from, as shown to the user.
+    pub shown: String,
+    pub roadmap: Roadmap,
+}
+
+/// Returns the data directory's snapshots, oldest first (by `taken`, then name); a snapshot
+/// that does not pass `check` makes this an error.
+pub fn snapshots(data: &DataDir) -> Result<Vec<Snapshot>> {
+    let mut found = load_snapshot_files(data)?;
+    found.sort_by(|a, b| (a.meta.taken, &a.meta.name).cmp(&(b.meta.taken, &b.meta.name)));
+    Ok(found)
+}
+
+/// A snapshot worked out and checked, not yet written.
+#[derive(Debug, Clone)]
+pub struct NewSnapshot {
+    pub path: PathBuf,
+    pub text: String,
+    pub entries: usize,
+}
+
+/// Returns the snapshot `name` of the data in `dir` as it stands, taken on `taken`.
+pub fn plan_snapshot(
+    dir: &Path,
+    name: &str,
+    taken: NaiveDate,
+    note: Option<String>,
+) -> Result<NewSnapshot> {
+    if !is_slug(name) {
+        return Err(Error::usage(
+            format!("`{name}` is not a snapshot name: use lowercase letters, digits and `-`"),
+            Some("for example: 2026-11-30-weekly".into()),
+        ));
+    }
+    let path = dir.join("snapshots").join(format!("{name}.yaml"));
+    if path.exists() {
+        return Err(Error::usage(
+            format!("snapshot `{name}` exists already ({})", path.display()),
+            Some("a snapshot is never overwritten; choose another name".into()),
+        ));
+    }
+    let roadmap = load_data(&DataDir::Path(dir.to_path_buf()))?.roadmap;
+    let meta = SnapshotMeta {
+        name: name.to_string(),
+        taken,
+        note,
+        sources: Vec::new(),
+    };
+    let text = snapshot_text(&meta, &roadmap);
+    Ok(NewSnapshot {
+        path,
+        text,
+        entries: roadmap.entry_count(),
+    })
+}
+
+/// Writes a planned snapshot whole, refusing to replace a file that appeared meanwhile.
+pub fn write_snapshot(snapshot: &NewSnapshot) -> Result<()> {
+    super::init::write_new(&snapshot.path, snapshot.text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::{plan_snapshot, snapshots, write_snapshot};
+    use crate::store::load::{DataDir, load_path};
+
+    #[test]
+    fn a_snapshot_reloads_as_the_roadmap_it_froze() {
+        let dir = tempfile::tempdir().unwrap();
+        let vendor = "# hand-kept\nvendor: v\nname: V\nentries:\n  - id: a\n    name: 'A: 1'\n    kind: gpu\n    status: announced\n    available: H2 2027  # a comment\n    memory: {type: HBM4, capacity_gb: 576}\n";
+        std::fs::write(dir.path().join("v.yaml"), vendor).unwrap();
+        let taken = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let planned = plan_snapshot(dir.path(), "first", taken, Some("a note".into())).unwrap();
+        write_snapshot(&planned).unwrap();
+        let frozen = load_path(&planned.path).unwrap();
+        let working = load_path(&dir.path().join("v.yaml")).unwrap();
+        assert_eq!(frozen.roadmap, working.roadmap);
+        let listed = snapshots(&DataDir::Path(dir.path().to_path_buf())).unwrap();
+        assert_eq!(listed[0].meta.note.as_deref(), Some("a note"));
+        assert!(
+            plan_snapshot(dir.path(), "first", taken, None).is_err(),
+            "never overwritten"
+        );
+        assert!(
+            plan_snapshot(dir.path(), "../x", taken, None).is_err(),
+            "slugs only"
+        );
+    }
+}

@@ -1,0 +1,360 @@
+//! Snapshots, references and `diff`: freeze the roadmap, change it, and see what changed.
+
+use std::process::Command as StdCommand;
+
+use crate::common::TestEnv;
+
+const ACME: &str = "# Acme, kept by hand\nvendor: acme\nname: Acme AI\nentries:\n  - id: a1\n    name: A1\n    kind: gpu\n    status: announced\n    available: 2026H1  # per launch\n    memory: {type: HBM4, capacity_gb: 576}\n  - id: a2-ultra\n    name: A2 Ultra\n    kind: gpu\n    status: announced\n    available: 2027\n  - id: old-one\n    name: Old One\n    kind: gpu\n    status: announced\n    available: 2025\n";
+
+fn ok(env: &TestEnv, args: &[&str]) -> String {
+    let out = env.chipmap(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "chipmap {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fails(env: &TestEnv, args: &[&str]) -> String {
+    let out = env.chipmap(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "chipmap {args:?} should refuse");
+    assert!(out.stdout.is_empty());
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// A roadmap with two snapshots, then changed: A1 slips and gains memory, A2 Ultra is renamed
+/// A300 (keeping its old id as an alias), Old One is removed and New One added.
+fn history() -> TestEnv {
+    let env = TestEnv::with_files(&[("acme.yaml", ACME)]);
+    ok(
+        &env,
+        &[
+            "snapshot",
+            "2025-01-10-first",
+            "--taken",
+            "2025-01-10",
+            "--note",
+            "first look",
+        ],
+    );
+    ok(
+        &env,
+        &["update", "a1", "--notes", "ships in 2026 with HBM4"],
+    );
+    ok(
+        &env,
+        &["snapshot", "2025-06-02-second", "--taken", "2025-06-02"],
+    );
+    ok(
+        &env,
+        &[
+            "update",
+            "a1",
+            "--set",
+            "available=2026H2",
+            "--memory-gb",
+            "1024",
+            "--set",
+            "memory.type=HBM4E",
+        ],
+    );
+    ok(
+        &env,
+        &["update", "a1", "--notes", "ships in 2027 with HBM4E"],
+    );
+    ok(
+        &env,
+        &["update", "a2-ultra", "--rename", "a300", "--name", "A300"],
+    );
+    ok(&env, &["remove", "old-one"]);
+    ok(
+        &env,
+        &[
+            "add",
+            "acme",
+            "--id",
+            "new-one",
+            "--name",
+            "New One",
+            "--kind",
+            "cpu",
+            "--status",
+            "rumored",
+            "--available",
+            "2028",
+        ],
+    );
+    env
+}
+
+#[test]
+fn a_snapshot_is_written_once_listed_by_date_and_checked() {
+    let env = history();
+    assert!(
+        env.path()
+            .join("roadmaps/snapshots/2025-01-10-first.yaml")
+            .is_file()
+    );
+    let list = ok(&env, &["snapshot", "--list"]);
+    assert_eq!(
+        list,
+        "2025-01-10  2025-01-10-first      3 entries  first look\n2025-06-02  2025-06-02-second     3 entries\n"
+    );
+    let again = fails(&env, &["snapshot", "2025-01-10-first"]);
+    assert!(again.contains("never overwritten"), "{again}");
+    assert!(fails(&env, &["snapshot", "../x"]).contains("not a snapshot name"));
+    assert!(
+        ok(&env, &["check"]).contains("3 files"),
+        "snapshots are checked too"
+    );
+}
+
+#[test]
+fn diff_defaults_to_the_newest_snapshot_against_working() {
+    let env = history();
+    let text = ok(&env, &["diff"]);
+    assert!(
+        text.starts_with("2025-06-02-second (2025-06-02) -> working\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("available: slipped 6 months: 2026H1 -> 2026H2"),
+        "{text}"
+    );
+    assert!(text.contains("memory.capacity_gb: 576 -> 1024"), "{text}");
+    assert!(
+        text.contains("notes: ships in [-2026-] {+2027+} with [-HBM4-] {+HBM4E+}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("> acme/a300  A300  (renamed from acme/a2-ultra)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- acme/old-one  Old One  (removed)"),
+        "{text}"
+    );
+    assert!(text.contains("+ acme/new-one  New One  (added)"), "{text}");
+    assert!(
+        text.ends_with("1 added, 1 removed, 1 modified, 1 renamed; 1 slipped, 0 pulled in\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn diff_json_has_the_section_7_shape() {
+    let env = history();
+    let out = ok(
+        &env,
+        &["diff", "2025-01-10-first", "working", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON value");
+    assert_eq!(
+        v["from"],
+        serde_json::json!({"ref": "2025-01-10-first", "taken": "2025-01-10"})
+    );
+    assert_eq!(
+        v["to"],
+        serde_json::json!({"ref": "working", "taken": null})
+    );
+    let changes = v["changes"].as_array().unwrap();
+    let a1 = changes.iter().find(|c| c["key"] == "acme/a1").unwrap();
+    assert_eq!(a1["change"], "modified");
+    let available = a1["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "available")
+        .unwrap();
+    assert_eq!(
+        available,
+        &serde_json::json!({"path": "available", "from": "2026H1", "to": "2026H2", "shift": "slipped", "days": 182})
+    );
+    let capacity = a1["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "memory.capacity_gb")
+        .unwrap();
+    assert_eq!(
+        capacity,
+        &serde_json::json!({"path": "memory.capacity_gb", "from": 576, "to": 1024})
+    );
+    let renamed = changes.iter().find(|c| c["change"] == "renamed").unwrap();
+    assert_eq!(renamed["renamed_from"], "acme/a2-ultra");
+    assert_eq!(renamed["key"], "acme/a300");
+    let added = changes.iter().find(|c| c["change"] == "added").unwrap();
+    assert_eq!(added["fields"], serde_json::json!([]));
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"added": 1, "removed": 1, "modified": 1, "renamed": 1, "slipped": 1, "pulled_in": 0})
+    );
+}
+
+#[test]
+fn exit_codes_with_and_without_exit_code() {
+    let env = history();
+    env.chipmap(&["diff"]).assert().code(0);
+    env.chipmap(&["diff", "--exit-code"]).assert().code(1);
+    env.chipmap(&["diff", "working", "working", "--exit-code"])
+        .assert()
+        .code(0);
+    let same = ok(&env, &["diff", "working", "working"]);
+    assert!(same.contains("no changes"), "{same}");
+}
+
+#[test]
+fn every_kind_of_reference_resolves() {
+    let env = history();
+    let keys = |out: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(out).unwrap();
+        v["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["key"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // A snapshot by full name, by unique prefix, and by date (the newest taken by then).
+    let by_name = ok(
+        &env,
+        &[
+            "diff",
+            "2025-01-10-first",
+            "2025-06-02-second",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        keys(&by_name),
+        ["acme/a1"],
+        "only the notes changed between the snapshots"
+    );
+    let by_prefix = ok(&env, &["diff", "2025-01", "2025-06-02", "--format", "json"]);
+    assert_eq!(keys(&by_prefix), ["acme/a1"]);
+    let by_month = ok(&env, &["diff", "2025-03", "2025-06-30", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&by_month).unwrap();
+    assert_eq!(
+        v["from"]["ref"], "2025-01-10-first",
+        "2025-03 is the newest snapshot taken by March's end"
+    );
+    assert_eq!(v["to"]["ref"], "2025-06-02-second");
+    // Paths: a snapshot file, a vendor file, a data directory.
+    let snapshot_file = "roadmaps/snapshots/2025-06-02-second.yaml";
+    let by_path = ok(
+        &env,
+        &[
+            "diff",
+            snapshot_file,
+            "roadmaps/acme.yaml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        by_path,
+        ok(
+            &env,
+            &["diff", "2025-06-02-second", "roadmaps", "--format", "json"]
+        )
+        .replace("\"2025-06-02-second\"", &format!("{snapshot_file:?}"))
+        .replace("\"roadmaps\"", "\"roadmaps/acme.yaml\"")
+    );
+    // Nothing matches, or too much does: the error names the candidates.
+    let unknown = fails(&env, &["diff", "2024-12"]);
+    assert!(
+        unknown.contains("no snapshot taken on or before 2024-12-31"),
+        "{unknown}"
+    );
+    let nothing = fails(&env, &["diff", "nope"]);
+    assert!(
+        nothing.contains("2025-01-10-first, 2025-06-02-second"),
+        "{nothing}"
+    );
+    let ambiguous = fails(&env, &["diff", "2025-0"]);
+    assert!(ambiguous.contains("matches 2 snapshots"), "{ambiguous}");
+}
+
+#[test]
+fn a_git_revision_is_a_version_too() {
+    let env = TestEnv::with_files(&[("acme.yaml", ACME)]);
+    let git = |args: &[&str]| {
+        let out = StdCommand::new("git")
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .current_dir(env.path())
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["add", "roadmaps"]);
+    git(&["commit", "-q", "-m", "first"]);
+    ok(&env, &["update", "a1", "--set", "available=2025H2"]);
+    let out = ok(&env, &["diff", "git:HEAD", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["from"]["ref"], "git:HEAD");
+    assert_eq!(v["summary"]["pulled_in"], 1, "{out}");
+    let bad = fails(&env, &["diff", "git:no-such-rev"]);
+    assert!(bad.contains("git ls-tree"), "{bad}");
+}
+
+#[test]
+fn markdown_and_unified_reports() {
+    let env = history();
+    let md = ok(&env, &["diff", "--format", "markdown"]);
+    assert!(
+        md.starts_with("## Roadmap changes: 2025-06-02-second (2025-06-02) → working\n"),
+        "{md}"
+    );
+    assert!(md.contains("### Acme AI\n"), "{md}");
+    assert!(
+        md.contains(
+            "- **A1** (`acme/a1`): changed\n  - `available`: slipped 6 months: 2026H1 → 2026H2"
+        ),
+        "{md}"
+    );
+    let unified = ok(&env, &["diff", "--format", "unified"]);
+    assert!(
+        unified.starts_with("--- a/2025-06-02-second\n+++ b/working\n"),
+        "{unified}"
+    );
+    assert!(
+        unified.contains("-        available: 2026H1\n+        available: 2026H2\n"),
+        "{unified}"
+    );
+}
+
+#[test]
+fn filters_keep_an_entry_whose_status_changed() {
+    let env = history();
+    ok(&env, &["update", "a1", "--status", "cancelled"]);
+    let out = ok(&env, &["diff", "--status", "cancelled", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{out}");
+    assert_eq!(
+        changes[0]["change"], "modified",
+        "a status filter does not turn it into an addition"
+    );
+    assert!(
+        changes[0]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["path"] == "status" && f["from"] == "announced" && f["to"] == "cancelled")
+    );
+}
