@@ -67,6 +67,14 @@ impl Context {
         }
     }
 
+    /// Returns the roadmap as of `reference` (FORMAT.md section 5), else the working data.
+    pub fn roadmap_as_of(&self, reference: Option<&str>) -> chipmap::Result<chipmap::Roadmap> {
+        match reference {
+            Some(reference) => Ok(store::resolve(reference, &self.data)?.roadmap),
+            None => Ok(self.load()?.roadmap),
+        }
+    }
+
     /// Returns the roadmap of the data directory, refusing data that does not pass `check`.
     pub fn load(&self) -> chipmap::Result<Loaded> {
         store::load_data(&self.data)

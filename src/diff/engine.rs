@@ -165,7 +165,7 @@ fn match_renames(
 }
 
 /// Returns a name lowercased without spaces, hyphens and underscores: `Rubin-Ultra` -> `rubinultra`.
-fn normalized_name(name: &str) -> String {
+pub(super) fn normalized_name(name: &str) -> String {
     name.chars()
         .filter(|c| !matches!(c, ' ' | '-' | '_'))
         .flat_map(char::to_lowercase)

@@ -3,12 +3,14 @@
 
 mod engine;
 mod fields;
+mod history;
 
 use serde::Serialize;
 
 use crate::model::{FuzzyDate, Shift, ShiftClass};
 
 pub use engine::diff;
+pub use history::{Point, Version, trajectory};
 
 /// Every difference between an old and a new roadmap, entry by entry.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use anstyle::Style;
 
+use crate::diff::Point;
 use crate::model::{Entry, Vendor, format_number};
 
 use super::table::JsonEntry;
@@ -98,4 +99,33 @@ pub fn write(
 pub fn write_json(out: &mut dyn Write, vendor: &Vendor, entry: &Entry) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &JsonEntry::new(vendor, entry))?;
     writeln!(out)
+}
+
+/// Writes where the entry stood in each version: date, version, then its available date,
+/// status and memory, and its key where it differed (before a rename).
+pub fn write_history(out: &mut dyn Write, key: &str, points: &[Point]) -> io::Result<()> {
+    if points.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  history")?;
+    let width = points.iter().map(|p| p.label.len()).max().unwrap_or(0);
+    for point in points {
+        let e = &point.entry;
+        let date = point
+            .taken
+            .map_or_else(|| " ".repeat(10), |d| d.to_string());
+        let available = e
+            .available
+            .map_or_else(|| "-".to_string(), |d| d.to_string());
+        let alias = (point.key != key).then(|| format!("(as {})", point.key));
+        let rest: Vec<String> = [e.memory_label(), alias].into_iter().flatten().collect();
+        let line = format!(
+            "    {date}  {:<width$}  available {available:<10} {:<12} {}",
+            point.label,
+            e.status.as_str(),
+            rest.join("  ")
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
 }

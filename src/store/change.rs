@@ -135,7 +135,8 @@ fn edit_failed(path: &Path, why: String) -> Error {
     )
 }
 
-fn find<'r>(roadmap: &'r Roadmap, key: &str) -> Result<(&'r Vendor, &'r Entry)> {
+/// Returns the entry KEY names (FORMAT.md section 6), or an error naming the candidates.
+pub fn find<'r>(roadmap: &'r Roadmap, key: &str) -> Result<(&'r Vendor, &'r Entry)> {
     roadmap.find(key).map_err(|e| match e {
         FindError::Ambiguous(keys) => Error::usage(
             format!("`{key}` matches {} entries", keys.len()),

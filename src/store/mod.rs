@@ -19,7 +19,7 @@ mod splice;
 mod write;
 mod yaml;
 
-pub use change::{Planned, Request, plan};
+pub use change::{Planned, Request, find, plan};
 pub use decode::{is_slug, slugify};
 pub use edit::Op;
 pub use emit::{roadmap_text, snapshot_text, vendor_text};

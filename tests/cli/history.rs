@@ -358,3 +358,53 @@ fn filters_keep_an_entry_whose_status_changed() {
             .any(|f| f["path"] == "status" && f["from"] == "announced" && f["to"] == "cancelled")
     );
 }
+
+#[test]
+fn show_gives_the_history_and_as_of_goes_back() {
+    let env = history();
+    let out = ok(&env, &["show", "a300"]);
+    let history = out.split("  history\n").nth(1).expect("a history section");
+    assert_eq!(
+        history,
+        "    2025-01-10  2025-01-10-first   available 2027       announced    (as acme/a2-ultra)\n    2025-06-02  2025-06-02-second  available 2027       announced    (as acme/a2-ultra)\n                working            available 2027       announced\n"
+    );
+    let a1 = ok(&env, &["show", "a1"]);
+    assert!(
+        a1.contains("2025-06-02-second  available 2026H1     announced    HBM4 576GB\n"),
+        "{a1}"
+    );
+    assert!(
+        a1.contains("working            available 2026H2     announced    HBM4E 1024GB\n"),
+        "{a1}"
+    );
+    let then = ok(
+        &env,
+        &[
+            "show",
+            "a2-ultra",
+            "--as-of",
+            "2025-01-10-first",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(then.contains("\"key\": \"acme/a2-ultra\""), "{then}");
+    let listed = ok(
+        &env,
+        &[
+            "list",
+            "--as-of",
+            "2025-06",
+            "--format",
+            "csv",
+            "--columns",
+            "key",
+        ],
+    );
+    assert_eq!(listed, "key\nacme/a1\nacme/a2-ultra\nacme/old-one\n");
+    let drawn = ok(
+        &env,
+        &["timeline", "--as-of", "2025-01-10-first", "--width", "80"],
+    );
+    assert!(drawn.contains("Old One"), "{drawn}");
+}

@@ -16,6 +16,9 @@ use crate::cli::exit::{Failure, Outcome};
 pub struct ListArgs {
     #[command(flatten)]
     filters: FilterArgs,
+    /// Show the roadmap as it stood in a snapshot (name, prefix or date), a path or git:REV.
+    #[arg(long, value_name = "REF")]
+    as_of: Option<String>,
     /// Output format (json prints every field of each entry).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -39,9 +42,9 @@ enum Format {
 
 /// Runs `chipmap list`.
 pub fn run(args: ListArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let loaded = context.load()?;
-    let filter = args.filters.resolve(&loaded.roadmap)?;
-    let roadmap = filter.apply(&loaded.roadmap);
+    let all = context.roadmap_as_of(args.as_of.as_deref())?;
+    let filter = args.filters.resolve(&all)?;
+    let roadmap = filter.apply(&all);
     let mut rows: Vec<(&Vendor, &Entry)> = roadmap.entries().collect();
     if let Some(column) = args.sort {
         rows.sort_by(|a, b| compare(column, *a, *b));

@@ -1,20 +1,23 @@
-//! `chipmap show KEY`: one entry in full.
+//! `chipmap show KEY`: one entry in full, and where it stood in each snapshot.
 
 use std::io::Write;
 
-use chipmap::Error;
-use chipmap::model::FindError;
+use chipmap::diff::{self, Version};
 use chipmap::render::entry;
+use chipmap::store;
 use clap::{Args, ValueEnum};
 
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
-/// Show one entry: every field, every source.
+/// Show one entry: every field, every source, and its dated history across the snapshots.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// `vendor/id`, or a bare id, name or alias that matches one entry (any case).
     key: String,
+    /// Show the entry as it stood in a snapshot (name, prefix or date), a path or git:REV.
+    #[arg(long, value_name = "REF")]
+    as_of: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -28,30 +31,33 @@ enum Format {
 
 /// Runs `chipmap show`.
 pub fn run(args: ShowArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let loaded = context.load()?;
-    let (vendor, found) = loaded.roadmap.find(&args.key).map_err(|e| match e {
-        FindError::Ambiguous(keys) => Error::usage(
-            format!("`{}` matches {} entries", args.key, keys.len()),
-            Some(format!("name one of: {}", keys.join(", "))),
-        ),
-        FindError::NotFound(near) => Error::usage(
-            format!("no entry `{}` in {}", args.key, context.data.display()),
-            Some(if near.is_empty() {
-                "`chipmap list` shows every key".to_string()
-            } else {
-                format!("did you mean: {}?", near.join(", "))
-            }),
-        ),
-    })?;
-    match args.format {
-        Format::Text => entry::write(
-            out,
-            vendor,
-            found,
-            context.terminal_width.unwrap_or(100),
-            context.stdout_paint,
-        )?,
-        Format::Json => entry::write_json(out, vendor, found)?,
+    let roadmap = context.roadmap_as_of(args.as_of.as_deref())?;
+    let (vendor, found) = store::find(&roadmap, &args.key)?;
+    if args.format == Format::Json {
+        entry::write_json(out, vendor, found)?;
+        return Ok(Outcome::Success);
     }
+    let width = context.terminal_width.unwrap_or(100);
+    entry::write(out, vendor, found, width, context.stdout_paint)?;
+    let snapshots = store::snapshots(&context.data)?;
+    if snapshots.is_empty() {
+        return Ok(Outcome::Success);
+    }
+    let working = context.load()?.roadmap;
+    let mut versions: Vec<Version> = snapshots
+        .iter()
+        .map(|s| Version {
+            label: &s.meta.name,
+            taken: Some(s.meta.taken),
+            roadmap: &s.roadmap,
+        })
+        .collect();
+    versions.push(Version {
+        label: "working",
+        taken: None,
+        roadmap: &working,
+    });
+    let points = diff::trajectory(&vendor.vendor, found, &versions);
+    entry::write_history(out, &found.key(&vendor.vendor), &points)?;
     Ok(Outcome::Success)
 }

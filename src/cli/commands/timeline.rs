@@ -17,6 +17,9 @@ use crate::cli::exit::{Failure, Outcome};
 pub struct TimelineArgs {
     #[command(flatten)]
     filters: FilterArgs,
+    /// Show the roadmap as it stood in a snapshot (name, prefix or date), a path or git:REV.
+    #[arg(long, value_name = "REF")]
+    as_of: Option<String>,
     /// Which date places an entry.
     #[arg(long = "by", value_enum, default_value_t = Basis::Available)]
     by: Basis,
@@ -58,9 +61,9 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
             chipmap::Error::usage(format!("--from {from} is after --to {to}"), None).into(),
         );
     }
-    let loaded = context.load()?;
-    let filter = args.filters.resolve(&loaded.roadmap)?;
-    let roadmap = filter.apply(&loaded.roadmap);
+    let all = context.roadmap_as_of(args.as_of.as_deref())?;
+    let filter = args.filters.resolve(&all)?;
+    let roadmap = filter.apply(&all);
     let spec = TimelineSpec {
         basis: match args.by {
             Basis::Available => DateBasis::Available,
