@@ -140,12 +140,38 @@ pub(super) fn decode_vendor_files(
     vendors
 }
 
-/// Returns every snapshot of the data directory, or every problem they have.
-pub(super) fn load_snapshot_files(data: &DataDir) -> Result<Vec<Snapshot>> {
+/// Returns the names (file stems) of the data directory's snapshots, reading no file.
+pub(super) fn snapshot_stems(data: &DataDir) -> Result<Vec<String>> {
+    let mut stems: Vec<String> = match data {
+        DataDir::Path(dir) => match fs::read_dir(dir.join("snapshots")) {
+            Ok(listing) => listing
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| is_yaml_name(p))
+                .filter_map(|p| stem_of(&p).map(str::to_string))
+                .collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(Error::io(dir.join("snapshots"), e)),
+        },
+        DataDir::Embedded => embedded_snapshots(true)
+            .into_iter()
+            .map(|f| f.stem)
+            .collect(),
+    };
+    stems.sort();
+    Ok(stems)
+}
+
+/// Returns the data directory's snapshots whose name `wanted` accepts, or every problem they
+/// have.
+pub(super) fn load_snapshot_files(
+    data: &DataDir,
+    wanted: impl Fn(&str) -> bool,
+) -> Result<Vec<Snapshot>> {
     let files = match data {
         DataDir::Path(dir) => read_yaml_files(&dir.join("snapshots"))?,
         DataDir::Embedded => embedded_snapshots(true),
     };
+    let files: Vec<RawFile> = files.into_iter().filter(|f| wanted(&f.stem)).collect();
     let mut diagnostics = Vec::new();
     let mut found = Vec::with_capacity(files.len());
     for file in files {

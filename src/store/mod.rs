@@ -31,5 +31,7 @@ pub use load::{
 };
 pub use refs::{Resolved, resolve};
 pub use scalar::Value;
-pub use snapshot::{NewSnapshot, Snapshot, plan_snapshot, snapshots, write_snapshot};
+pub use snapshot::{
+    NewSnapshot, Snapshot, plan_snapshot, snapshot, snapshot_names, snapshots, write_snapshot,
+};
 pub use write::{DirLock, FAULT_ENV, write_atomic};

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::{FuzzyDate, Roadmap};
 
 use super::load::{DataDir, RawFile, decode_vendor_files, load_data, load_path};
-use super::snapshot::{Snapshot, snapshots};
+use super::snapshot::{Snapshot, snapshot, snapshot_names, snapshots};
 
 /// A resolved reference: what to call it, when it was taken (snapshots), and the roadmap.
 #[derive(Debug, Clone)]
@@ -39,33 +39,33 @@ pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
     if let Some(rev) = reference.strip_prefix("git:") {
         return from_git(rev, data);
     }
-    let all = snapshots(data)?;
-    let by_prefix: Vec<&Snapshot> = match all.iter().find(|s| s.meta.name == reference) {
+    // Names come from file names (a snapshot's name is its file stem): only the snapshot
+    // referred to is read, except for a date, which needs every snapshot's day.
+    let names = snapshot_names(data)?;
+    let matching: Vec<&String> = match names.iter().find(|n| *n == reference) {
         Some(exact) => vec![exact],
-        None => all
-            .iter()
-            .filter(|s| s.meta.name.starts_with(reference))
-            .collect(),
+        None => names.iter().filter(|n| n.starts_with(reference)).collect(),
     };
-    if let [one] = by_prefix.as_slice() {
-        return Ok(from_snapshot(one));
+    if let [one] = matching.as_slice() {
+        return Ok(from_snapshot(&snapshot(data, one)?));
     }
     if let Some(day) = last_day(reference) {
+        let all = snapshots(data)?;
         return match all.iter().rfind(|s| s.meta.taken <= day) {
             Some(newest) => Ok(from_snapshot(newest)),
             None => Err(Error::usage(
                 format!("no snapshot taken on or before {day}"),
-                Some(candidates(&all)),
+                Some(candidates(&names)),
             )),
         };
     }
-    if by_prefix.len() > 1 {
-        let names: Vec<&str> = by_prefix.iter().map(|s| s.meta.name.as_str()).collect();
+    if matching.len() > 1 {
+        let listed: Vec<&str> = matching.iter().map(|n| n.as_str()).collect();
         return Err(Error::usage(
             format!(
                 "`{reference}` matches {} snapshots: {}",
-                names.len(),
-                names.join(", ")
+                listed.len(),
+                listed.join(", ")
             ),
             Some("give more of the name".into()),
         ));
@@ -82,7 +82,7 @@ pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
     }
     Err(Error::usage(
         format!("`{reference}` is not a snapshot, a date, a path or git:REV"),
-        Some(candidates(&all)),
+        Some(candidates(&names)),
     ))
 }
 
@@ -95,8 +95,7 @@ fn from_snapshot(snapshot: &Snapshot) -> Resolved {
 }
 
 /// Returns the hint listing what a reference can be here.
-fn candidates(all: &[Snapshot]) -> String {
-    let names: Vec<&str> = all.iter().map(|s| s.meta.name.as_str()).collect();
+fn candidates(names: &[String]) -> String {
     if names.is_empty() {
         "references: working, a path, git:REV (no snapshots yet: `chipmap snapshot NAME` makes one)"
             .into()

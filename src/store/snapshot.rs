@@ -10,7 +10,7 @@ use crate::model::{Roadmap, SnapshotMeta};
 
 use super::decode::is_slug;
 use super::emit::snapshot_text;
-use super::load::{DataDir, load_data, load_snapshot_files};
+use super::load::{DataDir, load_data, load_snapshot_files, snapshot_stems};
 
 /// One snapshot of a data directory, loaded.
 #[derive(Debug, Clone)]
@@ -24,9 +24,21 @@ pub struct Snapshot {
 /// Returns the data directory's snapshots, oldest first (by `taken`, then name); a snapshot
 /// that does not pass `check` makes this an error.
 pub fn snapshots(data: &DataDir) -> Result<Vec<Snapshot>> {
-    let mut found = load_snapshot_files(data)?;
+    let mut found = load_snapshot_files(data, |_| true)?;
     found.sort_by(|a, b| (a.meta.taken, &a.meta.name).cmp(&(b.meta.taken, &b.meta.name)));
     Ok(found)
+}
+
+/// Returns the names of the data directory's snapshots, in name order, reading none of them.
+pub fn snapshot_names(data: &DataDir) -> Result<Vec<String>> {
+    snapshot_stems(data)
+}
+
+/// Returns the snapshot called `name`.
+pub fn snapshot(data: &DataDir, name: &str) -> Result<Snapshot> {
+    load_snapshot_files(data, |stem| stem == name)?
+        .pop()
+        .ok_or_else(|| Error::usage(format!("no snapshot `{name}` in {}", data.display()), None))
 }
 
 /// A snapshot worked out and checked, not yet written.
