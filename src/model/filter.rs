@@ -62,6 +62,14 @@ impl Filter {
             })
     }
 
+    /// Returns whether the filter looks at entries (kind, status, family, memory), not only vendors.
+    pub fn has_entry_criteria(&self) -> bool {
+        self.kind.is_some()
+            || self.status.is_some()
+            || self.family.is_some()
+            || self.memory.is_some()
+    }
+
     /// Returns the `--vendor` values that name no vendor of the roadmap.
     pub fn unknown_vendors(&self, roadmap: &Roadmap) -> Vec<String> {
         self.vendors

@@ -40,14 +40,20 @@ impl DataDir {
 pub struct Loaded {
     pub roadmap: Roadmap,
     pub snapshot: Option<SnapshotMeta>,
+    /// Vendor files (or the one file) read.
     pub files: usize,
+    /// Snapshot files read beside them (only `check` reads them).
+    pub snapshots: usize,
 }
 
 /// What `check` found: every problem, and how much it read.
 #[derive(Debug, Clone, Default)]
 pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
+    /// Vendor files read.
     pub files: usize,
+    /// Snapshot files read.
+    pub snapshots: usize,
     pub entries: usize,
 }
 
@@ -81,6 +87,7 @@ pub fn check_data(data: &DataDir) -> Result<CheckReport> {
     Ok(CheckReport {
         diagnostics,
         files: loaded.files,
+        snapshots: loaded.snapshots,
         entries: loaded.roadmap.entry_count(),
     })
 }
@@ -108,6 +115,7 @@ pub fn load_path(path: &Path) -> Result<Loaded> {
         },
         snapshot: decoded.snapshot,
         files: 1,
+        snapshots: 0,
     })
 }
 
@@ -272,12 +280,12 @@ fn read_data(
         );
     }
     let roadmap = Roadmap { vendors };
-    let files = vendor_files.len() + snapshot_files.len();
     Ok((
         Loaded {
             roadmap,
             snapshot: None,
-            files,
+            files: vendor_files.len(),
+            snapshots: snapshot_files.len(),
         },
         diagnostics,
     ))

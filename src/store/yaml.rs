@@ -4,6 +4,8 @@
 //! refused (an alias bomb cannot expand), tags are refused, nesting is capped, and a file holds
 //! one document, so every node the tree holds was written out in the file.
 
+use std::borrow::Cow;
+
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
 
 /// Deeper than any roadmap file needs; deep enough for flow-style specs inside entries.
@@ -17,22 +19,27 @@ pub struct Pos {
     pub width: usize,
 }
 
-/// A node of the tree and where it starts.
+/// A node of the tree and where it starts; scalars borrow the text where they can.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub struct Node<'a> {
     pub pos: Pos,
-    pub value: Value,
+    pub value: Value<'a>,
 }
 
 /// What a node holds. A scalar keeps whether it was plain, since only a plain `2026` is a number.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Scalar { text: String, plain: bool },
-    Seq(Vec<Node>),
-    Map(Vec<(Node, Node)>),
+pub enum Value<'a> {
+    Scalar {
+        text: Cow<'a, str>,
+        plain: bool,
+    },
+    Seq(Vec<Node<'a>>),
+    Map(Vec<(Node<'a>, Node<'a>)>),
+    /// An entry handed to `parse_with`'s callback, which took it.
+    Taken,
 }
 
-impl Node {
+impl Node<'_> {
     /// Returns the scalar's text, if this is a scalar.
     pub fn as_scalar(&self) -> Option<&str> {
         match &self.value {
@@ -54,7 +61,7 @@ impl Node {
             Value::Scalar { plain: false, .. } => "quoted text",
             Value::Scalar { .. } => "a scalar",
             Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
+            Value::Map(_) | Value::Taken => "a mapping",
         }
     }
 }
@@ -68,8 +75,24 @@ pub struct SyntaxError {
 }
 
 /// Returns the single document of `text` as a tree, or `None` for a file with no content.
-pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
-    let mut builder = Builder::default();
+#[cfg(test)]
+pub fn parse(text: &str) -> Result<Option<Node<'_>>, SyntaxError> {
+    parse_with(text, &mut |node| node)
+}
+
+/// Returns the document like `parse`, handing each item of an `entries` list to `on_entry` as
+/// soon as it is complete and keeping what it returns instead (`Value::Taken` once the item is
+/// decoded), so that a large file never holds the tree of all its entries at once.
+pub fn parse_with<'a>(
+    text: &'a str,
+    on_entry: &mut dyn FnMut(Node<'a>) -> Node<'a>,
+) -> Result<Option<Node<'a>>, SyntaxError> {
+    let mut builder = Builder {
+        stack: Vec::new(),
+        root: None,
+        documents: 0,
+        on_entry,
+    };
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| {
@@ -170,21 +193,21 @@ fn unclosed_flow(text: &str, at: Pos) -> Option<(usize, usize, char)> {
     open.into_iter().rfind(|(opened, _, _)| *opened < at.line)
 }
 
-enum Open {
-    Seq(Pos, Vec<Node>),
+enum Open<'a> {
+    Seq(Pos, Vec<Node<'a>>),
     /// A mapping, with the key read and waiting for its value, if any.
-    Map(Pos, Vec<(Node, Node)>, Option<Node>),
+    Map(Pos, Vec<(Node<'a>, Node<'a>)>, Option<Node<'a>>),
 }
 
-#[derive(Default)]
-struct Builder {
-    stack: Vec<Open>,
-    root: Option<Node>,
+struct Builder<'a, 'h> {
+    stack: Vec<Open<'a>>,
+    root: Option<Node<'a>>,
     documents: usize,
+    on_entry: &'h mut dyn FnMut(Node<'a>) -> Node<'a>,
 }
 
-impl Builder {
-    fn on_event(&mut self, event: Event<'_>, span: YamlSpan) -> Result<(), SyntaxError> {
+impl<'a> Builder<'a, '_> {
+    fn on_event(&mut self, event: Event<'a>, span: YamlSpan) -> Result<(), SyntaxError> {
         let pos = to_pos(span);
         match event {
             Event::DocumentStart(_) => {
@@ -209,10 +232,7 @@ impl Builder {
                 let plain = matches!(style, ScalarStyle::Plain);
                 self.push(Node {
                     pos,
-                    value: Value::Scalar {
-                        text: text.into_owned(),
-                        plain,
-                    },
+                    value: Value::Scalar { text, plain },
                 })?;
             }
             Event::SequenceStart(anchor, tag) => {
@@ -242,7 +262,7 @@ impl Builder {
         Ok(())
     }
 
-    fn open(&mut self, open: Open) -> Result<(), SyntaxError> {
+    fn open(&mut self, open: Open<'a>) -> Result<(), SyntaxError> {
         if self.stack.len() >= MAX_DEPTH {
             let pos = match &open {
                 Open::Seq(pos, _) | Open::Map(pos, _, _) => *pos,
@@ -257,7 +277,21 @@ impl Builder {
         Ok(())
     }
 
-    fn push(&mut self, node: Node) -> Result<(), SyntaxError> {
+    /// Returns whether the innermost open node is the list under an `entries:` key.
+    fn in_entries_list(&self) -> bool {
+        let n = self.stack.len();
+        n >= 2
+            && matches!(self.stack[n - 1], Open::Seq(..))
+            && matches!(&self.stack[n - 2], Open::Map(_, _, Some(key)) if key.as_scalar() == Some("entries"))
+    }
+
+    fn push(&mut self, node: Node<'a>) -> Result<(), SyntaxError> {
+        let is_entry = matches!(node.value, Value::Map(_)) && self.in_entries_list();
+        let node = if is_entry {
+            (self.on_entry)(node)
+        } else {
+            node
+        };
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Open::Seq(_, items)) => items.push(node),

@@ -344,7 +344,10 @@ fn check_passes_on_the_shipped_data() {
 fn outside_a_data_directory_the_embedded_dataset_is_used() {
     let env = TestEnv::new();
     let out = stdout_of(&env, &["check"]);
-    assert!(out.starts_with("<embedded>: 16 files"), "{out}");
+    assert!(
+        out.starts_with("<embedded>: 16 files, 6 snapshots, 98 entries"),
+        "{out}"
+    );
     assert!(stdout_of(&env, &["timeline", "--width", "80"]).contains("NVIDIA"));
 }
 
@@ -405,7 +408,7 @@ fn init_writes_an_editable_copy_and_never_overwrites() {
         std::fs::read(env.path().join("roadmaps/nvidia.yaml")).unwrap(),
         shipped
     );
-    assert!(stdout_of(&env, &["check"]).starts_with("roadmaps: 16 files"));
+    assert!(stdout_of(&env, &["check"]).starts_with("roadmaps: 16 files, 6 snapshots"));
     // The copy is what chipmap reads from now on: an edit shows.
     let edited = String::from_utf8(shipped.clone())
         .unwrap()

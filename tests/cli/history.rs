@@ -105,7 +105,7 @@ fn a_snapshot_is_written_once_listed_by_date_and_checked() {
     assert!(again.contains("never overwritten"), "{again}");
     assert!(fails(&env, &["snapshot", "../x"]).contains("not a snapshot name"));
     assert!(
-        ok(&env, &["check"]).contains("3 files"),
+        ok(&env, &["check"]).contains("1 file, 2 snapshots, 3 entries: no problems"),
         "snapshots are checked too"
     );
 }

@@ -22,16 +22,20 @@ pub fn run(_args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<O
     if n > 0 {
         writeln!(out)?;
     }
+    let mut read = vec![plural(report.files, "file")];
+    if report.snapshots > 0 {
+        read.push(plural(report.snapshots, "snapshot"));
+    }
+    read.push(plural(report.entries, "entry"));
+    let found = match n {
+        0 => "no problems".to_string(),
+        n => plural(n, "problem"),
+    };
     writeln!(
         out,
-        "{}: {}, {}: {}",
+        "{}: {}: {found}",
         context.data.display(),
-        plural(report.files, "file"),
-        plural(report.entries, "entry"),
-        match n {
-            0 => "no problems".to_string(),
-            n => plural(n, "problem"),
-        }
+        read.join(", ")
     )?;
     Ok(if n == 0 {
         Outcome::Success

@@ -61,31 +61,28 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
         )
     });
     let (old, new) = (old?, new?);
-    let union = Roadmap {
-        vendors: old
-            .roadmap
-            .vendors
-            .iter()
-            .chain(&new.roadmap.vendors)
-            .cloned()
-            .collect(),
+    let filter = args.filters.resolve_in(&[&old.roadmap, &new.roadmap])?;
+    // Copies only when a vendor filter asks for fewer vendors: at 100k entries a copy of a
+    // roadmap costs as much as the diff itself.
+    let narrowed;
+    let (old_kept, new_kept) = if filter.vendors.is_empty() {
+        (&old.roadmap, &new.roadmap)
+    } else {
+        let vendors_only = Filter {
+            vendors: filter.vendors.clone(),
+            ..Filter::default()
+        };
+        narrowed = (
+            vendors_only.apply(&old.roadmap),
+            vendors_only.apply(&new.roadmap),
+        );
+        (&narrowed.0, &narrowed.1)
     };
-    let filter = args.filters.resolve(&union)?;
-    let vendors_only = Filter {
-        vendors: filter.vendors.clone(),
-        ..Filter::default()
-    };
-    let (old_kept, new_kept) = (
-        vendors_only.apply(&old.roadmap),
-        vendors_only.apply(&new.roadmap),
-    );
-    let changes = keep_matching(
-        diff::diff(&old_kept, &new_kept),
-        &filter,
-        &old_kept,
-        &new_kept,
-    );
-    let ctx = diff_context(&old, &new, &union);
+    let mut changes = diff::diff(old_kept, new_kept);
+    if filter.has_entry_criteria() {
+        changes = keep_matching(changes, &filter, old_kept, new_kept);
+    }
+    let ctx = diff_context(&old, &new);
     match args.format {
         Format::Text => render::write_text(
             out,
@@ -96,7 +93,7 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
         )?,
         Format::Json => render::write_json(out, &changes, &ctx)?,
         Format::Markdown => render::write_markdown(out, &changes, &ctx)?,
-        Format::Unified => write_unified(out, &old_kept, &new_kept, &ctx)?,
+        Format::Unified => write_unified(out, old_kept, new_kept, &ctx)?,
     }
     Ok(if args.exit_code && !changes.is_empty() {
         Outcome::Found
@@ -117,7 +114,12 @@ fn newest_snapshot(context: &Context) -> Result<String> {
 
 /// Returns the changes whose entry, on either side, passes the filter: a status filter keeps
 /// an entry that was cancelled, and shows it as modified, not as added.
-fn keep_matching(changes: Changes, filter: &Filter, old: &Roadmap, new: &Roadmap) -> Changes {
+fn keep_matching<'r>(
+    changes: Changes,
+    filter: &Filter,
+    old: &'r Roadmap,
+    new: &'r Roadmap,
+) -> Changes {
     let index = |roadmap: &Roadmap| -> HashMap<String, Entry> {
         roadmap
             .entries()
@@ -134,9 +136,10 @@ fn keep_matching(changes: Changes, filter: &Filter, old: &Roadmap, new: &Roadmap
     })
 }
 
-fn diff_context(old: &Resolved, new: &Resolved, union: &Roadmap) -> DiffContext {
+fn diff_context(old: &Resolved, new: &Resolved) -> DiffContext {
     let mut vendor_names: Vec<(String, String)> = Vec::new();
-    for vendor in union.vendors.iter().rev() {
+    // The newer display name wins for a vendor on both sides.
+    for vendor in new.roadmap.vendors.iter().chain(&old.roadmap.vendors) {
         if !vendor_names.iter().any(|(id, _)| *id == vendor.vendor) {
             vendor_names.push((vendor.vendor.clone(), vendor.name.clone()));
         }

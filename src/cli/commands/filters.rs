@@ -27,6 +27,11 @@ pub struct FilterArgs {
 impl FilterArgs {
     /// Returns the filter, or an error naming the vendors that do not exist.
     pub fn resolve(&self, roadmap: &Roadmap) -> Result<Filter, Error> {
+        self.resolve_in(&[roadmap])
+    }
+
+    /// Returns the filter, or an error naming the vendors none of `roadmaps` has.
+    pub fn resolve_in(&self, roadmaps: &[&Roadmap]) -> Result<Filter, Error> {
         let filter = Filter {
             vendors: self.vendors.clone(),
             kind: self.kind,
@@ -34,11 +39,25 @@ impl FilterArgs {
             family: self.family.clone(),
             memory: self.memory.clone(),
         };
-        let unknown = filter.unknown_vendors(roadmap);
+        let unknown: Vec<String> = filter
+            .vendors
+            .iter()
+            .filter(|v| {
+                roadmaps
+                    .iter()
+                    .all(|r| filter.unknown_vendors(r).contains(v))
+            })
+            .cloned()
+            .collect();
         if unknown.is_empty() {
             return Ok(filter);
         }
-        let known: Vec<&str> = roadmap.vendors.iter().map(|v| v.vendor.as_str()).collect();
+        let mut known: Vec<&str> = roadmaps
+            .iter()
+            .flat_map(|r| r.vendors.iter().map(|v| v.vendor.as_str()))
+            .collect();
+        known.sort();
+        known.dedup();
         Err(Error::usage(
             format!("no vendor `{}` in the roadmap", unknown.join("`, `")),
             Some(format!("vendors: {}", known.join(", "))),

@@ -3,6 +3,8 @@
 //! Decoding does not stop at the first problem: each field is read on its own, and an entry
 //! with a bad field is reported and left out, so that one run of `check` shows everything.
 
+use std::collections::VecDeque;
+
 use crate::error::Diagnostic;
 use crate::model::{Confidence, Entry, FuzzyDate, Kind, SnapshotMeta, Status, Vendor, closest};
 
@@ -62,10 +64,27 @@ pub fn decode(
     expect: Option<FileKind>,
     diags: &mut Vec<Diagnostic>,
 ) -> Decoded {
-    let root = match yaml::parse(source.text) {
+    let first_new = diags.len();
+    let mut reader = Reader {
+        source,
+        diags,
+        taken: VecDeque::new(),
+    };
+    // Each entry is decoded as soon as the parser has read it, and its tree dropped: a large
+    // file never holds the trees of all its entries at once.
+    let parsed = yaml::parse_with(source.text, &mut |node| {
+        let mut places = Vec::new();
+        let entry = reader.entry(&node, &mut places);
+        reader.taken.push_back((entry, places));
+        Node {
+            pos: node.pos,
+            value: Value::Taken,
+        }
+    });
+    let root = match parsed {
         Ok(Some(root)) => root,
         Ok(None) => {
-            diags.push(Diagnostic::file(
+            reader.diags.push(Diagnostic::file(
                 source.path,
                 "the file is empty",
                 Some(
@@ -76,12 +95,13 @@ pub fn decode(
             return Decoded::default();
         }
         Err(e) => {
-            diags.push(source.diag(e.pos, e.message, e.hint));
+            // Problems of entries read before the YAML broke would only distract: the syntax
+            // error comes first.
+            reader.diags.truncate(first_new);
+            reader.diags.push(source.diag(e.pos, e.message, e.hint));
             return Decoded::default();
         }
     };
-    let first_new = diags.len();
-    let mut reader = Reader { source, diags };
     let decoded = match reader.mapping(&root, "the file") {
         None => Decoded::default(),
         Some(pairs) => {
@@ -119,6 +139,8 @@ pub fn decode(
 struct Reader<'s, 'a> {
     source: &'s SourceFile<'a>,
     diags: &'s mut Vec<Diagnostic>,
+    /// Entries decoded while the file was parsed, in file order, with their places.
+    taken: VecDeque<(Option<Entry>, Vec<EntryPlaces>)>,
 }
 
 impl Reader<'_, '_> {
@@ -126,7 +148,11 @@ impl Reader<'_, '_> {
         self.diags.push(self.source.diag(pos, message, hint));
     }
 
-    fn mapping<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n [(Node, Node)]> {
+    fn mapping<'n, 'y>(
+        &mut self,
+        node: &'n Node<'y>,
+        what: &str,
+    ) -> Option<&'n [(Node<'y>, Node<'y>)]> {
         match &node.value {
             Value::Map(pairs) => Some(pairs),
             _ => {
@@ -144,13 +170,13 @@ impl Reader<'_, '_> {
     }
 
     /// Returns the known fields of a mapping by name, reporting unknown and repeated ones.
-    fn fields<'n>(
+    fn fields<'n, 'y>(
         &mut self,
-        pairs: &'n [(Node, Node)],
+        pairs: &'n [(Node<'y>, Node<'y>)],
         known: &[&'static str],
         what: &str,
-    ) -> Vec<(&'static str, &'n Node)> {
-        let mut out: Vec<(&'static str, &'n Node)> = Vec::with_capacity(pairs.len());
+    ) -> Vec<(&'static str, &'n Node<'y>)> {
+        let mut out: Vec<(&'static str, &'n Node<'y>)> = Vec::with_capacity(pairs.len());
         for (key, value) in pairs {
             let name = key.as_scalar().unwrap_or_default();
             match known.iter().find(|k| **k == name) {
@@ -176,13 +202,13 @@ impl Reader<'_, '_> {
         out
     }
 
-    fn required<'n>(
+    fn required<'n, 'y>(
         &mut self,
-        fields: &[(&'static str, &'n Node)],
+        fields: &[(&'static str, &'n Node<'y>)],
         name: &str,
         at: Pos,
         what: &str,
-    ) -> Option<&'n Node> {
+    ) -> Option<&'n Node<'y>> {
         let found = get(fields, name);
         if found.is_none() {
             self.report(
@@ -276,10 +302,18 @@ impl Reader<'_, '_> {
         if let Some(list) = self.required(&fields, "entries", node.pos, "the vendor") {
             match &list.value {
                 Value::Seq(items) => {
-                    entries = items
-                        .iter()
-                        .filter_map(|i| self.entry(i, &mut places))
-                        .collect();
+                    for item in items {
+                        let entry = match item.value {
+                            Value::Taken => {
+                                self.taken.pop_front().and_then(|(entry, mut found)| {
+                                    places.append(&mut found);
+                                    entry
+                                })
+                            }
+                            _ => self.entry(item, &mut places),
+                        };
+                        entries.extend(entry);
+                    }
                 }
                 _ if list.is_null() => {}
                 _ => self.report(
@@ -388,6 +422,6 @@ impl Reader<'_, '_> {
     }
 }
 
-fn get<'n>(fields: &[(&'static str, &'n Node)], name: &str) -> Option<&'n Node> {
+fn get<'n, 'y>(fields: &[(&'static str, &'n Node<'y>)], name: &str) -> Option<&'n Node<'y>> {
     fields.iter().find(|(f, _)| *f == name).map(|(_, n)| *n)
 }

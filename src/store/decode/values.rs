@@ -9,7 +9,7 @@ use crate::store::yaml::{Node, Value};
 impl Reader<'_, '_> {
     pub(super) fn text(&mut self, node: &Node, field: &str) -> Option<String> {
         match &node.value {
-            Value::Scalar { text, .. } if !node.is_null() => Some(text.clone()),
+            Value::Scalar { text, .. } if !node.is_null() => Some(text.to_string()),
             _ => {
                 self.report(
                     node.pos,
@@ -144,7 +144,7 @@ impl Reader<'_, '_> {
             }
             match &value.value {
                 Value::Scalar { text, plain } if !value.is_null() => {
-                    let parsed = match (*plain, text.as_str()) {
+                    let parsed = match (*plain, text.as_ref()) {
                         (true, "true") => SpecValue::Bool(true),
                         (true, "false") => SpecValue::Bool(false),
                         (true, t) => parse_number(t)
