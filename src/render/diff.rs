@@ -139,6 +139,21 @@ fn describe_field(field: &FieldChange, words: ((&str, &str), (&str, &str))) -> S
         return describe_date(field, shift);
     }
     match (&field.old, &field.new) {
+        // URLs say little in a report: count them (JSON carries them whole).
+        (old, new) if field.path == "sources" => {
+            let list = |v: &Option<FieldValue>| match v {
+                Some(FieldValue::List(items)) => items.clone(),
+                _ => Vec::new(),
+            };
+            let (old, new) = (list(old), list(new));
+            let added = new.iter().filter(|i| !old.contains(i)).count();
+            let removed = old.iter().filter(|i| !new.contains(i)).count();
+            match (added, removed) {
+                (a, 0) => format!("{a} added"),
+                (0, r) => format!("{r} removed"),
+                (a, r) => format!("{a} added, {r} removed"),
+            }
+        }
         (Some(FieldValue::List(old)), Some(FieldValue::List(new))) => describe_list(old, new),
         (Some(FieldValue::Text(old)), Some(FieldValue::Text(new))) if field.path == "notes" => {
             word_diff(old, new, words.0, words.1)

@@ -99,7 +99,7 @@ fn a_snapshot_is_written_once_listed_by_date_and_checked() {
     let list = ok(&env, &["snapshot", "--list"]);
     assert_eq!(
         list,
-        "2025-01-10  2025-01-10-first      3 entries  first look\n2025-06-02  2025-06-02-second     3 entries\n"
+        "2025-01-10  2025-01-10-first      3 entries\n    first look\n2025-06-02  2025-06-02-second     3 entries\n"
     );
     let again = fails(&env, &["snapshot", "2025-01-10-first"]);
     assert!(again.contains("never overwritten"), "{again}");

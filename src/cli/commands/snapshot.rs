@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use chipmap::Error;
+use chipmap::render::wrap_words;
 use chipmap::store::{self, DirLock};
 use chrono::NaiveDate;
 use clap::Args;
@@ -73,15 +74,24 @@ fn list(context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
         .into());
     }
     let width = all.iter().map(|s| s.meta.name.len()).max().unwrap_or(0);
+    let columns = context.terminal_width.unwrap_or(100);
     for snapshot in &all {
         let meta = &snapshot.meta;
         let entries = snapshot.roadmap.entry_count();
-        let note = meta.note.as_deref().unwrap_or("");
-        let line = format!(
-            "{}  {:<width$}  {entries:>4} entries  {note}",
+        writeln!(
+            out,
+            "{}  {:<width$}  {entries:>4} entries",
             meta.taken, meta.name
-        );
-        writeln!(out, "{}", line.trim_end())?;
+        )?;
+        // The note, wrapped under its snapshot: never cut, never wider than the terminal.
+        for line in meta
+            .note
+            .as_deref()
+            .map(|n| wrap_words(n, columns.saturating_sub(4).max(40)))
+            .unwrap_or_default()
+        {
+            writeln!(out, "    {line}")?;
+        }
     }
     Ok(Outcome::Success)
 }
