@@ -43,7 +43,15 @@ pub fn run(args: ShowArgs, context: &Context, out: &mut dyn Write) -> Result<Out
     if snapshots.is_empty() {
         return Ok(Outcome::Success);
     }
-    let working = context.load()?.roadmap;
+    // The working data was read above unless --as-of named another version.
+    let loaded;
+    let working = match args.as_of {
+        Some(_) => {
+            loaded = context.load()?.roadmap;
+            &loaded
+        }
+        None => &roadmap,
+    };
     let mut versions: Vec<Version> = snapshots
         .iter()
         .map(|s| Version {
@@ -55,7 +63,7 @@ pub fn run(args: ShowArgs, context: &Context, out: &mut dyn Write) -> Result<Out
     versions.push(Version {
         label: "working",
         taken: None,
-        roadmap: &working,
+        roadmap: working,
     });
     let points = diff::trajectory(&vendor.vendor, found, &versions);
     entry::write_history(out, &found.key(&vendor.vendor), &points)?;
