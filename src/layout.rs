@@ -1,5 +1,5 @@
 //! Timeline rows placed on a date axis: which entries are drawn, where, in what order.
-//! Pure: it knows nothing of terminals or glyphs; renderers scale its fractions to columns.
+//! Pure: it knows nothing of terminals or glyphs; renderers map the years and dates to columns.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -38,9 +38,10 @@ pub struct Lane {
     pub rows: Vec<Row>,
 }
 
-/// One entry on the axis. `start` and `end` are fractions of the axis (0 = start of `from`,
-/// 1 = end of `to`); `end` is exclusive (the end of the interval's last day). An entry without
-/// a date of the chosen basis has `date: None` and is listed, undrawn, at the end of its lane.
+/// One entry on the axis, drawn over its date's interval. Every accepted date lies within one
+/// calendar year and the axis spans whole years, so a date is wholly on the axis or wholly off
+/// it (then counted in `outside`). An entry without a date of the chosen basis has `date: None`
+/// and is listed, undrawn, at the end of its lane.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub key: String,
@@ -48,20 +49,9 @@ pub struct Row {
     pub status: Status,
     pub date: Option<FuzzyDate>,
     pub memory: Option<String>,
-    pub start: f64,
-    pub end: f64,
-    /// The interval begins before the axis does.
-    pub clipped_start: bool,
-    /// The interval ends after the axis does.
-    pub clipped_end: bool,
 }
 
 impl Timeline {
-    /// Returns where a day falls on the axis, as a fraction (today, year ticks).
-    pub fn fraction(&self, day: NaiveDate) -> f64 {
-        fraction(self.from, self.to, day)
-    }
-
     /// Returns the number of rows over all lanes.
     pub fn row_count(&self) -> usize {
         self.lanes.iter().map(|l| l.rows.len()).sum()
@@ -81,11 +71,8 @@ pub fn timeline(roadmap: &Roadmap, spec: &TimelineSpec) -> Timeline {
     let (mut outside, mut undated) = (0, 0);
     for (vendor, entry) in roadmap.entries() {
         let date = entry.date(spec.basis);
-        let (start, end) = date.map_or((0.0, 0.0), |d| {
-            let after = d.end().succ_opt().unwrap_or(d.end());
-            (fraction(from, to, d.start()), fraction(from, to, after))
-        });
-        if date.is_some() && (end <= 0.0 || start >= 1.0) {
+        let (axis_start, axis_end) = (year_start(from), year_start(to + 1));
+        if date.is_some_and(|d| d.end() < axis_start || d.start() >= axis_end) {
             outside += 1;
             continue;
         }
@@ -96,10 +83,6 @@ pub fn timeline(roadmap: &Roadmap, spec: &TimelineSpec) -> Timeline {
             status: entry.status,
             date,
             memory: entry.memory_label(),
-            start: start.max(0.0),
-            end: end.min(1.0),
-            clipped_start: start < 0.0,
-            clipped_end: end > 1.0,
         };
         match lanes.iter_mut().find(|l| l.vendor == vendor.vendor) {
             Some(lane) => lane.rows.push(row),
@@ -125,13 +108,6 @@ pub fn timeline(roadmap: &Roadmap, spec: &TimelineSpec) -> Timeline {
         undated,
         outside,
     }
-}
-
-fn fraction(from: i32, to: i32, day: NaiveDate) -> f64 {
-    let axis_start = year_start(from);
-    let axis_end = year_start(to + 1);
-    let total = (axis_end - axis_start).num_days() as f64;
-    (day - axis_start).num_days() as f64 / total
 }
 
 /// Returns January 1 of `year` (clamped to chrono's range, which no roadmap reaches).
@@ -197,21 +173,16 @@ mod tests {
         assert_eq!(names, ["EARLY", "LATE", "NONE"]);
         assert_eq!(t.undated, 1);
         assert_eq!(t.lanes[0].rows[2].date, None);
-        let early = &t.lanes[0].rows[0];
-        assert_eq!(early.start, 0.0);
-        assert!((early.end - 365.0 / 1095.0).abs() < 1e-9);
-        assert_eq!(t.lanes[0].rows[1].end, 1.0);
     }
 
     #[test]
-    fn a_narrow_range_clips_and_drops() {
+    fn a_narrow_range_drops_what_lies_outside_it() {
         let t = timeline(&roadmap(), &spec(Some(2027), Some(2027)));
-        assert_eq!(t.outside, 1);
-        let late = &t.lanes[0].rows[0];
-        assert!(!late.clipped_start && !late.clipped_end);
-        assert!((late.start - 181.0 / 365.0).abs() < 1e-9);
+        assert_eq!(t.outside, 1, "2025 lies before 2027");
+        assert_eq!(t.lanes[0].rows[0].name, "LATE");
         let t = timeline(&roadmap(), &spec(Some(2025), Some(2026)));
-        assert!(t.lanes[0].rows[0].end <= 1.0);
-        assert_eq!(t.outside, 1);
+        assert_eq!(t.outside, 1, "2027H2 lies past 2026");
+        let t = timeline(&roadmap(), &spec(Some(2025), Some(2027)));
+        assert_eq!(t.outside, 0);
     }
 }

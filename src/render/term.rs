@@ -366,12 +366,6 @@ fn draw(bar: &mut [char], styles: &mut [Option<Style>], axis: &Axis, row: &Row, 
         bar[c] = span;
         styles[c] = Some(style);
     }
-    if row.clipped_start {
-        bar[first] = '◀';
-    }
-    if row.clipped_end {
-        bar[last] = '▶';
-    }
 }
 
 fn push_cell(line: &mut String, text: &str, width: usize) {
@@ -400,7 +394,6 @@ fn write_legend(out: &mut dyn Write, t: &Timeline, width: usize, paint: Paint) -
     let mut notes = vec![
         "bar: a year, half or quarter".to_string(),
         "dot: a month or day".to_string(),
-        "◀ ▶ runs past the axis".to_string(),
     ];
     if t.undated > 0 {
         let other = match t.basis {
