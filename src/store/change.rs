@@ -9,7 +9,7 @@ use crate::model::{Entry, FindError, Roadmap, Vendor};
 
 use super::decode::is_slug;
 use super::edit::{self, Op};
-use super::load::{DataDir, load_data, load_data_with, vendor_file};
+use super::load::{DataDir, decode_vendor_text, load_data, vendor_file};
 use super::scalar::Value;
 use super::write::write_atomic;
 
@@ -89,37 +89,36 @@ pub fn plan(dir: &Path, request: &Request) -> Result<Planned> {
         }
         Request::Remove { key } => plan_remove(dir, &roadmap, key)?,
     };
-    let after = match load_data_with(dir, &planned.path, &planned.new) {
-        Ok(loaded) => loaded.roadmap,
+    // Only the edited file changed: decode just its new text; the others were read above.
+    let after = match decode_vendor_text(&planned.path, &planned.new) {
+        Ok(vendor) => vendor,
         Err(Error::Invalid(found)) => return Err(Error::Refused(found)),
         Err(other) => return Err(other),
     };
-    untouched_stay_equal(&roadmap, &after, &planned)?;
+    let before = roadmap.vendors.iter().find(|v| v.vendor == after.vendor);
+    untouched_stay_equal(before, &after, &planned)?;
     Ok(planned)
 }
 
 /// Returns an error if an entry the change was not meant to touch came out different: a
 /// last guard against a splice in the wrong place.
-fn untouched_stay_equal(before: &Roadmap, after: &Roadmap, planned: &Planned) -> Result<()> {
+fn untouched_stay_equal(before: Option<&Vendor>, after: &Vendor, planned: &Planned) -> Result<()> {
     let kept = |e: &&Entry| !planned.touched.contains(&e.id);
-    for old in &before.vendors {
-        let new = after.vendors.iter().find(|v| v.vendor == old.vendor);
-        let old_entries: Vec<&Entry> = old.entries.iter().filter(kept).collect();
-        let new_entries: Vec<&Entry> = new
-            .map(|v| v.entries.iter().filter(kept).collect())
-            .unwrap_or_default();
-        if old_entries != new_entries {
-            return Err(Error::usage(
-                format!(
-                    "refusing to write {}: the edit would also change other entries of `{}`",
-                    planned.path.display(),
-                    old.vendor
-                ),
-                Some("this is a bug in chipmap; nothing was written".into()),
-            ));
-        }
+    let old: Vec<&Entry> = before
+        .map(|v| v.entries.iter().filter(kept).collect())
+        .unwrap_or_default();
+    let new: Vec<&Entry> = after.entries.iter().filter(kept).collect();
+    if old == new {
+        return Ok(());
     }
-    Ok(())
+    Err(Error::usage(
+        format!(
+            "refusing to write {}: the edit would also change other entries of `{}`",
+            planned.path.display(),
+            after.vendor
+        ),
+        Some("this is a bug in chipmap; nothing was written".into()),
+    ))
 }
 
 fn read(path: &Path) -> Result<String> {

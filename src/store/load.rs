@@ -73,7 +73,7 @@ pub fn find_roadmaps_dir(start: &Path) -> Option<PathBuf> {
 
 /// Returns the roadmap of the data directory, or every problem that stops it loading.
 pub fn load_data(data: &DataDir) -> Result<Loaded> {
-    let (loaded, diagnostics) = read_data(data, false, None)?;
+    let (loaded, diagnostics) = read_data(data, false)?;
     if diagnostics.is_empty() {
         Ok(loaded)
     } else {
@@ -83,7 +83,7 @@ pub fn load_data(data: &DataDir) -> Result<Loaded> {
 
 /// Returns every problem in the data directory's vendor files and snapshots.
 pub fn check_data(data: &DataDir) -> Result<CheckReport> {
-    let (loaded, diagnostics) = read_data(data, true, None)?;
+    let (loaded, diagnostics) = read_data(data, true)?;
     Ok(CheckReport {
         diagnostics,
         files: loaded.files,
@@ -213,24 +213,23 @@ pub(super) struct RawFile {
     pub(super) bytes: Vec<u8>,
 }
 
-/// Returns the roadmap of `dir` as it would be with `path` holding `text` (a changed or a new
-/// vendor file), or every problem it would have: an edit is checked before it is written.
-pub fn load_data_with(dir: &Path, path: &Path, text: &str) -> Result<Loaded> {
-    let (loaded, diagnostics) =
-        read_data(&DataDir::Path(dir.to_path_buf()), false, Some((path, text)))?;
-    if diagnostics.is_empty() {
-        Ok(loaded)
-    } else {
-        Err(Error::Invalid(diagnostics))
+/// Returns the vendor a vendor file's text would hold at `path`, or every problem it would
+/// have by `check`'s rules: an edit is checked before it is written. An edit changes one file,
+/// and every rule that spans files compares file names, which an edit does not change.
+pub(super) fn decode_vendor_text(path: &Path, text: &str) -> Result<Vendor> {
+    let shown = path.display().to_string();
+    let stem = stem_of(path).unwrap_or_default();
+    let mut diagnostics = Vec::new();
+    let source = SourceFile { path: &shown, text };
+    let decoded = decode::decode(&source, stem, Some(FileKind::Vendor), &mut diagnostics);
+    match decoded.vendors.into_iter().next() {
+        Some((vendor, _)) if diagnostics.is_empty() => Ok(vendor),
+        _ => Err(Error::Invalid(diagnostics)),
     }
 }
 
-fn read_data(
-    data: &DataDir,
-    with_snapshots: bool,
-    overlay: Option<(&Path, &str)>,
-) -> Result<(Loaded, Vec<Diagnostic>)> {
-    let (mut vendor_files, snapshot_files) = match data {
+fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagnostic>)> {
+    let (vendor_files, snapshot_files) = match data {
         DataDir::Path(dir) => {
             let snapshots = if with_snapshots {
                 read_yaml_files(&dir.join("snapshots"))?
@@ -244,21 +243,6 @@ fn read_data(
             embedded_snapshots(with_snapshots),
         ),
     };
-    if let Some((path, text)) = overlay {
-        let shown = path.display().to_string();
-        match vendor_files.iter_mut().find(|f| f.shown == shown) {
-            Some(file) => file.bytes = text.as_bytes().to_vec(),
-            None => {
-                let stem = stem_of(path).unwrap_or_default().to_string();
-                vendor_files.push(RawFile {
-                    shown,
-                    stem,
-                    bytes: text.as_bytes().to_vec(),
-                });
-                vendor_files.sort_by(|a, b| a.shown.cmp(&b.shown));
-            }
-        }
-    }
     if vendor_files.is_empty() {
         return Err(Error::usage(
             format!("no vendor files (*.yaml) in {}", data.display()),

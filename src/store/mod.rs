@@ -26,8 +26,7 @@ pub use emit::{roadmap_text, snapshot_text, vendor_text};
 pub use fields::{parse_set, parse_unset, positive, spec_value};
 pub use init::init;
 pub use load::{
-    CheckReport, DataDir, Loaded, check_data, find_roadmaps_dir, load_data, load_data_with,
-    load_path, vendor_file,
+    CheckReport, DataDir, Loaded, check_data, find_roadmaps_dir, load_data, load_path, vendor_file,
 };
 pub use refs::{Resolved, resolve};
 pub use scalar::Value;
