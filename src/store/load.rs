@@ -160,27 +160,25 @@ pub(super) fn snapshot_stems(data: &DataDir) -> Result<Vec<String>> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(Error::io(dir.join("snapshots"), e)),
         },
-        DataDir::Embedded => embedded_snapshots(true)
-            .into_iter()
-            .map(|f| f.stem)
-            .collect(),
+        DataDir::Embedded => snapshot_files(data)?.into_iter().map(|f| f.stem).collect(),
     };
     stems.sort();
     Ok(stems)
 }
 
-/// Returns the data directory's snapshots whose name `wanted` accepts, or every problem they
-/// have.
-pub(super) fn load_snapshot_files(
-    data: &DataDir,
-    wanted: impl Fn(&str) -> bool,
-) -> Result<Vec<Snapshot>> {
-    let files = match data {
-        DataDir::Path(dir) => read_yaml_files(&dir.join("snapshots"))?,
-        DataDir::Embedded => embedded_snapshots(true),
-    };
-    let files: Vec<RawFile> = files.into_iter().filter(|f| wanted(&f.stem)).collect();
-    let mut diagnostics = Vec::new();
+/// Returns the snapshot files of the data directory, read but not decoded.
+fn snapshot_files(data: &DataDir) -> Result<Vec<RawFile>> {
+    match data {
+        DataDir::Path(dir) => read_yaml_files(&dir.join("snapshots")),
+        DataDir::Embedded => Ok(EMBEDDED
+            .get_dir("snapshots")
+            .map(embedded_files)
+            .unwrap_or_default()),
+    }
+}
+
+/// Returns the snapshots `files` hold, pushing every problem onto `diagnostics`.
+fn decode_snapshot_files(files: Vec<RawFile>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Snapshot> {
     let mut found = Vec::with_capacity(files.len());
     for file in files {
         let decoded = decode_bytes(
@@ -188,7 +186,7 @@ pub(super) fn load_snapshot_files(
             &file.stem,
             Some(FileKind::Snapshot),
             &file.bytes,
-            &mut diagnostics,
+            diagnostics,
         );
         if let Some(meta) = decoded.snapshot {
             let vendors = decoded.vendors.into_iter().map(|(v, _)| v).collect();
@@ -199,6 +197,21 @@ pub(super) fn load_snapshot_files(
             });
         }
     }
+    found
+}
+
+/// Returns the data directory's snapshots whose name `wanted` accepts, or every problem they
+/// have.
+pub(super) fn load_snapshot_files(
+    data: &DataDir,
+    wanted: impl Fn(&str) -> bool,
+) -> Result<Vec<Snapshot>> {
+    let files: Vec<RawFile> = snapshot_files(data)?
+        .into_iter()
+        .filter(|f| wanted(&f.stem))
+        .collect();
+    let mut diagnostics = Vec::new();
+    let found = decode_snapshot_files(files, &mut diagnostics);
     if diagnostics.is_empty() {
         Ok(found)
     } else {
@@ -229,19 +242,14 @@ pub(super) fn decode_vendor_text(path: &Path, text: &str) -> Result<Vendor> {
 }
 
 fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagnostic>)> {
-    let (vendor_files, snapshot_files) = match data {
-        DataDir::Path(dir) => {
-            let snapshots = if with_snapshots {
-                read_yaml_files(&dir.join("snapshots"))?
-            } else {
-                Vec::new()
-            };
-            (read_yaml_files(dir)?, snapshots)
-        }
-        DataDir::Embedded => (
-            embedded_files(&EMBEDDED),
-            embedded_snapshots(with_snapshots),
-        ),
+    let vendor_files = match data {
+        DataDir::Path(dir) => read_yaml_files(dir)?,
+        DataDir::Embedded => embedded_files(&EMBEDDED),
+    };
+    let snapshot_files = if with_snapshots {
+        snapshot_files(data)?
+    } else {
+        Vec::new()
     };
     if vendor_files.is_empty() {
         return Err(Error::usage(
@@ -254,22 +262,16 @@ fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagno
     }
     let mut diagnostics = Vec::new();
     let vendors = decode_vendor_files(&vendor_files, &mut diagnostics);
-    for file in &snapshot_files {
-        decode_bytes(
-            &file.shown,
-            &file.stem,
-            Some(FileKind::Snapshot),
-            &file.bytes,
-            &mut diagnostics,
-        );
-    }
+    // Counted as files read: a snapshot with problems is still a file `check` looked at.
+    let snapshots = snapshot_files.len();
+    decode_snapshot_files(snapshot_files, &mut diagnostics);
     let roadmap = Roadmap { vendors };
     Ok((
         Loaded {
             roadmap,
             snapshot: None,
             files: vendor_files.len(),
-            snapshots: snapshot_files.len(),
+            snapshots,
         },
         diagnostics,
     ))
@@ -348,13 +350,6 @@ fn embedded_files(dir: &Dir<'_>) -> Vec<RawFile> {
         .collect();
     files.sort_by(|a, b| a.shown.cmp(&b.shown));
     files
-}
-
-fn embedded_snapshots(wanted: bool) -> Vec<RawFile> {
-    match EMBEDDED.get_dir("snapshots") {
-        Some(dir) if wanted => embedded_files(dir),
-        _ => Vec::new(),
-    }
 }
 
 #[cfg(test)]
