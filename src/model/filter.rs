@@ -37,10 +37,7 @@ pub struct Filter {
 impl Filter {
     /// Returns whether the vendor is kept by `--vendor` (all are when none is given).
     pub fn keeps_vendor(&self, vendor: &Vendor) -> bool {
-        self.vendors.is_empty()
-            || self.vendors.iter().any(|v| {
-                v.eq_ignore_ascii_case(&vendor.vendor) || v.eq_ignore_ascii_case(&vendor.name)
-            })
+        self.vendors.is_empty() || self.vendors.iter().any(|v| names(v, vendor))
     }
 
     /// Returns whether the entry of a kept vendor passes the other filters.
@@ -70,14 +67,15 @@ impl Filter {
             || self.memory.is_some()
     }
 
-    /// Returns the `--vendor` values that name no vendor of the roadmap.
-    pub fn unknown_vendors(&self, roadmap: &Roadmap) -> Vec<String> {
+    /// Returns the `--vendor` values that name no vendor of any of the roadmaps.
+    pub fn unknown_vendors(&self, roadmaps: &[&Roadmap]) -> Vec<String> {
         self.vendors
             .iter()
             .filter(|v| {
-                !roadmap.vendors.iter().any(|vendor| {
-                    v.eq_ignore_ascii_case(&vendor.vendor) || v.eq_ignore_ascii_case(&vendor.name)
-                })
+                !roadmaps
+                    .iter()
+                    .flat_map(|r| &r.vendors)
+                    .any(|vendor| names(v, vendor))
             })
             .cloned()
             .collect()
@@ -103,4 +101,9 @@ impl Filter {
             .collect();
         Roadmap { vendors }
     }
+}
+
+/// Returns whether a `--vendor` value names `vendor`: its id or its display name, any case.
+fn names(wanted: &str, vendor: &Vendor) -> bool {
+    wanted.eq_ignore_ascii_case(&vendor.vendor) || wanted.eq_ignore_ascii_case(&vendor.name)
 }

@@ -28,7 +28,7 @@ pub use init::init;
 pub use load::{
     CheckReport, DataDir, Loaded, check_data, find_roadmaps_dir, load_data, load_path, vendor_file,
 };
-pub use refs::{Resolved, resolve};
+pub use refs::{Resolved, resolve, resolve_newest};
 pub use scalar::Value;
 pub use snapshot::{
     NewSnapshot, Snapshot, plan_snapshot, snapshot, snapshot_names, snapshots, write_snapshot,

@@ -86,6 +86,17 @@ pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
     ))
 }
 
+/// Returns the newest snapshot (by the day it was taken), the default old side of `diff`.
+pub fn resolve_newest(data: &DataDir) -> Result<Resolved> {
+    let all = snapshots(data)?;
+    all.last().map(from_snapshot).ok_or_else(|| {
+        Error::usage(
+            format!("no snapshot in {} to compare with", data.display()),
+            Some("name the versions (chipmap diff FROM TO), or freeze one with `chipmap snapshot NAME`".into()),
+        )
+    })
+}
+
 fn from_snapshot(snapshot: &Snapshot) -> Resolved {
     Resolved {
         label: snapshot.meta.name.clone(),

@@ -45,14 +45,13 @@ enum Format {
 
 /// Runs `chipmap diff`.
 pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let from = match args.from {
-        Some(reference) => reference,
-        None => newest_snapshot(context)?,
-    };
     let to = args.to.unwrap_or_else(|| "working".to_string());
     // The two sides are independent: read and parse them at the same time.
     let (old, new) = std::thread::scope(|scope| {
-        let old = scope.spawn(|| store::resolve(&from, &context.data));
+        let old = scope.spawn(|| match &args.from {
+            Some(from) => store::resolve(from, &context.data),
+            None => store::resolve_newest(&context.data),
+        });
         let new = store::resolve(&to, &context.data);
         (
             old.join()
@@ -99,16 +98,6 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
         Outcome::Found
     } else {
         Outcome::Success
-    })
-}
-
-fn newest_snapshot(context: &Context) -> Result<String> {
-    let all = store::snapshots(&context.data)?;
-    all.last().map(|s| s.meta.name.clone()).ok_or_else(|| {
-        Error::usage(
-            format!("no snapshot in {} to compare with", context.data.display()),
-            Some("name the versions (chipmap diff FROM TO), or freeze one with `chipmap snapshot NAME`".into()),
-        )
     })
 }
 

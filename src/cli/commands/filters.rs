@@ -39,16 +39,7 @@ impl FilterArgs {
             family: self.family.clone(),
             memory: self.memory.clone(),
         };
-        let unknown: Vec<String> = filter
-            .vendors
-            .iter()
-            .filter(|v| {
-                roadmaps
-                    .iter()
-                    .all(|r| filter.unknown_vendors(r).contains(v))
-            })
-            .cloned()
-            .collect();
+        let unknown = filter.unknown_vendors(roadmaps);
         if unknown.is_empty() {
             return Ok(filter);
         }
