@@ -5,16 +5,6 @@ use std::process::{Command as StdCommand, Stdio};
 
 use crate::common::{TestEnv, repo_path};
 
-fn stdout_of(env: &TestEnv, args: &[&str]) -> String {
-    let output = env.chipmap(args).output().expect("chipmap runs");
-    assert!(
-        output.status.success(),
-        "chipmap {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8 output")
-}
-
 fn widest_line(text: &str) -> usize {
     text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
 }
@@ -41,7 +31,7 @@ const VENDORS: &[&str] = &[
 #[test]
 fn timeline_at_80_columns_fits_and_shows_every_vendor() {
     let env = TestEnv::with_shipped_data();
-    let out = stdout_of(&env, &["timeline", "--width", "80"]);
+    let out = env.stdout(&["timeline", "--width", "80"]);
     assert!(widest_line(&out) <= 80, "a line is wider than 80:\n{out}");
     for vendor in VENDORS {
         assert!(out.contains(vendor), "{vendor} missing:\n{out}");
@@ -53,7 +43,7 @@ fn timeline_at_80_columns_fits_and_shows_every_vendor() {
 #[test]
 fn timeline_rows_hold_one_whole_name_each() {
     let env = TestEnv::with_shipped_data();
-    let out = stdout_of(&env, &["timeline", "--width", "60", "--vendor", "nvidia"]);
+    let out = env.stdout(&["timeline", "--width", "60", "--vendor", "nvidia"]);
     assert!(widest_line(&out) <= 60, "{out}");
     // Every name appears whole on a row, in the label column, never cut mid-word.
     for name in [
@@ -73,18 +63,18 @@ fn timeline_rows_hold_one_whole_name_each() {
 #[test]
 fn timeline_is_100_wide_in_a_pipe_and_rich_at_160() {
     let env = TestEnv::with_shipped_data();
-    let piped = stdout_of(&env, &["timeline"]);
+    let piped = env.stdout(&["timeline"]);
     assert!(
         widest_line(&piped) <= 100 && widest_line(&piped) > 80,
         "{piped}"
     );
-    let wide = stdout_of(&env, &["timeline", "--width", "160", "--vendor", "amd"]);
+    let wide = env.stdout(&["timeline", "--width", "160", "--vendor", "amd"]);
     assert!(widest_line(&wide) <= 160);
     assert!(
         wide.contains("HBM3E 256GB"),
         "memory column at 160:\n{wide}"
     );
-    let narrow = stdout_of(&env, &["timeline", "--width", "80", "--vendor", "amd"]);
+    let narrow = env.stdout(&["timeline", "--width", "80", "--vendor", "amd"]);
     assert!(
         !narrow.contains("HBM3E 256GB"),
         "no memory column at 80:\n{narrow}"
@@ -100,7 +90,7 @@ fn timeline_refuses_a_width_under_60() {
 #[test]
 fn timeline_draws_status_by_glyph_with_a_legend_and_today() {
     let env = TestEnv::with_shipped_data();
-    let out = stdout_of(&env, &["timeline", "--vendor", "nvidia", "--width", "100"]);
+    let out = env.stdout(&["timeline", "--vendor", "nvidia", "--width", "100"]);
     let row = |name: &str| {
         out.lines()
             .find(|l| l.starts_with(&format!("  {name} ")))
@@ -130,25 +120,19 @@ fn timeline_draws_status_by_glyph_with_a_legend_and_today() {
 #[test]
 fn timeline_filters_and_ranges() {
     let env = TestEnv::with_shipped_data();
-    let out = stdout_of(
-        &env,
-        &[
-            "timeline", "--vendor", "AMD", "--status", "shipping", "--from", "2023", "--to", "2025",
-        ],
-    );
+    let out = env.stdout(&[
+        "timeline", "--vendor", "AMD", "--status", "shipping", "--from", "2023", "--to", "2025",
+    ]);
     assert!(out.starts_with("available dates, 2023–2025"), "{out}");
     assert!(out.contains("MI300X") && !out.contains("MI455X") && !out.contains("NVIDIA"));
-    let hbm = stdout_of(&env, &["timeline", "--kind", "memory", "--memory", "hbm4"]);
+    let hbm = env.stdout(&["timeline", "--kind", "memory", "--memory", "hbm4"]);
     assert!(
         hbm.contains("HBM4") && !hbm.contains("HBM3E") && !hbm.contains("Rubin"),
         "{hbm}"
     );
-    let family = stdout_of(&env, &["timeline", "--family", "blackwell"]);
+    let family = env.stdout(&["timeline", "--family", "blackwell"]);
     assert!(family.contains("B300") && family.contains("B200") && !family.contains("H100"));
-    let announced = stdout_of(
-        &env,
-        &["timeline", "--by", "announced", "--vendor", "nvidia"],
-    );
+    let announced = env.stdout(&["timeline", "--by", "announced", "--vendor", "nvidia"]);
     assert!(announced.starts_with("announced dates"));
     assert!(
         announced.contains("  A100 80GB "),
@@ -162,29 +146,19 @@ fn timeline_filters_and_ranges() {
 #[test]
 fn unknown_vendor_or_status_is_a_usage_error() {
     let env = TestEnv::with_shipped_data();
-    let out = env
-        .chipmap(&["timeline", "--vendor", "nvdia"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = env.refused(&["timeline", "--vendor", "nvdia"]);
     assert!(
         stderr.contains("no vendor `nvdia`") && stderr.contains("nvidia"),
         "{stderr}"
     );
-    assert!(out.stdout.is_empty());
-    let out = env
-        .chipmap(&["list", "--status", "shiping"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `shipping`"));
+    let stderr = env.refused(&["list", "--status", "shiping"]);
+    assert!(stderr.contains("did you mean `shipping`"), "{stderr}");
 }
 
 #[test]
 fn color_only_when_asked_and_never_with_no_color() {
     let env = TestEnv::with_shipped_data();
-    let coloured = stdout_of(&env, &["timeline", "--color", "always", "--vendor", "amd"]);
+    let coloured = env.stdout(&["timeline", "--color", "always", "--vendor", "amd"]);
     assert!(coloured.contains("\u{1b}["));
     let out = env
         .chipmap(&["timeline", "--vendor", "amd"])
@@ -192,23 +166,20 @@ fn color_only_when_asked_and_never_with_no_color() {
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
-    let never = stdout_of(&env, &["list", "--color", "never"]);
+    let never = env.stdout(&["list", "--color", "never"]);
     assert!(!never.contains('\u{1b}'));
 }
 
 #[test]
 fn list_csv_is_valid_and_has_every_entry() {
     let env = TestEnv::with_shipped_data();
-    let out = stdout_of(
-        &env,
-        &[
-            "list",
-            "--format",
-            "csv",
-            "--columns",
-            "key,name,available,notes",
-        ],
-    );
+    let out = env.stdout(&[
+        "list",
+        "--format",
+        "csv",
+        "--columns",
+        "key,name,available,notes",
+    ]);
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     assert_eq!(
         reader.headers().unwrap(),
@@ -219,7 +190,7 @@ fn list_csv_is_valid_and_has_every_entry() {
         .map(|r| r.expect("valid CSV row"))
         .collect();
     let json: serde_json::Value =
-        serde_json::from_str(&stdout_of(&env, &["list", "--format", "json"])).unwrap();
+        serde_json::from_str(&env.stdout(&["list", "--format", "json"])).unwrap();
     assert_eq!(rows.len(), json.as_array().unwrap().len());
     let rubin = rows.iter().find(|r| &r[0] == "nvidia/rubin-ultra").unwrap();
     assert_eq!(&rubin[2], "2027");
@@ -229,7 +200,7 @@ fn list_csv_is_valid_and_has_every_entry() {
 #[test]
 fn list_json_has_the_section_6_shape() {
     let env = TestEnv::with_shipped_data();
-    let out = stdout_of(&env, &["list", "--format", "json", "--vendor", "nvidia"]);
+    let out = env.stdout(&["list", "--format", "json", "--vendor", "nvidia"]);
     let value: serde_json::Value = serde_json::from_str(&out).expect("one JSON value");
     let items = value.as_array().expect("an array");
     let h100 = items
@@ -264,20 +235,17 @@ fn list_json_has_the_section_6_shape() {
 #[test]
 fn list_sorts_and_picks_columns_and_prints_markdown() {
     let env = TestEnv::with_shipped_data();
-    let out = stdout_of(
-        &env,
-        &[
-            "list",
-            "--format",
-            "csv",
-            "--columns",
-            "key,available",
-            "--sort",
-            "available",
-            "--vendor",
-            "amd",
-        ],
-    );
+    let out = env.stdout(&[
+        "list",
+        "--format",
+        "csv",
+        "--columns",
+        "key,available",
+        "--sort",
+        "available",
+        "--vendor",
+        "amd",
+    ]);
     let keys: Vec<&str> = out
         .lines()
         .skip(1)
@@ -285,7 +253,7 @@ fn list_sorts_and_picks_columns_and_prints_markdown() {
         .collect();
     assert_eq!(keys.first(), Some(&"amd/mi250x"));
     assert_eq!(keys.last(), Some(&"amd/mi500"));
-    let md = stdout_of(&env, &["list", "--format", "markdown", "--vendor", "meta"]);
+    let md = env.stdout(&["list", "--format", "markdown", "--vendor", "meta"]);
     assert!(md.lines().nth(1).unwrap().starts_with("|---"), "{md}");
     assert!(md.contains("| meta/mtia-v2 "));
     env.chipmap(&["list", "--columns", "key,tdp"])
@@ -296,7 +264,7 @@ fn list_sorts_and_picks_columns_and_prints_markdown() {
 #[test]
 fn show_finds_by_key_id_name_and_alias() {
     let env = TestEnv::with_shipped_data();
-    let out = stdout_of(&env, &["show", "nvidia/rubin-ultra"]);
+    let out = env.stdout(&["show", "nvidia/rubin-ultra"]);
     assert!(out.starts_with("nvidia/rubin-ultra  Rubin Ultra"));
     let capacity = out
         .lines()
@@ -306,27 +274,32 @@ fn show_finds_by_key_id_name_and_alias() {
         capacity.ends_with(" 1024 GB") && out.contains("https://"),
         "{out}"
     );
-    assert!(stdout_of(&env, &["show", "rubin-ultra"]).starts_with("nvidia/rubin-ultra"));
-    assert!(stdout_of(&env, &["show", "rubin ultra"]).starts_with("nvidia/rubin-ultra"));
-    assert!(stdout_of(&env, &["show", "B200 Ultra"]).starts_with("nvidia/b300"));
+    assert!(
+        env.stdout(&["show", "rubin-ultra"])
+            .starts_with("nvidia/rubin-ultra")
+    );
+    assert!(
+        env.stdout(&["show", "rubin ultra"])
+            .starts_with("nvidia/rubin-ultra")
+    );
+    assert!(
+        env.stdout(&["show", "B200 Ultra"])
+            .starts_with("nvidia/b300")
+    );
     let json: serde_json::Value =
-        serde_json::from_str(&stdout_of(&env, &["show", "h100", "--format", "json"])).unwrap();
+        serde_json::from_str(&env.stdout(&["show", "h100", "--format", "json"])).unwrap();
     assert_eq!(json["key"], "nvidia/h100");
 }
 
 #[test]
 fn show_names_the_candidates_when_the_key_is_unknown_or_ambiguous() {
     let env = TestEnv::with_shipped_data();
-    let out = env.chipmap(&["show", "mi3"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = env.refused(&["show", "mi3"]);
     assert!(
         stderr.contains("no entry `mi3`") && stderr.contains("amd/mi300x"),
         "{stderr}"
     );
-    let out = env.chipmap(&["show", "hbm4e"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = env.refused(&["show", "hbm4e"]);
     assert!(
         stderr.contains("matches") && stderr.contains("hbm/hbm4e"),
         "{stderr}"
@@ -336,19 +309,22 @@ fn show_names_the_candidates_when_the_key_is_unknown_or_ambiguous() {
 #[test]
 fn check_passes_on_the_shipped_data() {
     let env = TestEnv::with_shipped_data();
-    let out = stdout_of(&env, &["check"]);
+    let out = env.stdout(&["check"]);
     assert!(out.ends_with("entries: no problems\n"), "{out}");
 }
 
 #[test]
 fn outside_a_data_directory_the_embedded_dataset_is_used() {
     let env = TestEnv::new();
-    let out = stdout_of(&env, &["check"]);
+    let out = env.stdout(&["check"]);
     assert!(
         out.starts_with("<embedded>: 16 files, 6 snapshots, 98 entries"),
         "{out}"
     );
-    assert!(stdout_of(&env, &["timeline", "--width", "80"]).contains("NVIDIA"));
+    assert!(
+        env.stdout(&["timeline", "--width", "80"])
+            .contains("NVIDIA")
+    );
 }
 
 #[test]
@@ -365,16 +341,13 @@ fn the_nearest_roadmaps_folder_above_is_found_and_data_flags_win() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "key\nsolo/x1\n");
     let shipped = repo_path("roadmaps");
-    let out = stdout_of(
-        &env,
-        &[
-            "list",
-            "--data",
-            shipped.to_str().unwrap(),
-            "--vendor",
-            "nvidia",
-        ],
-    );
+    let out = env.stdout(&[
+        "list",
+        "--data",
+        shipped.to_str().unwrap(),
+        "--vendor",
+        "nvidia",
+    ]);
     assert!(out.contains("nvidia/h100"));
     let out = env
         .chipmap(&["list"])
@@ -408,16 +381,23 @@ fn init_writes_an_editable_copy_and_never_overwrites() {
         std::fs::read(env.path().join("roadmaps/nvidia.yaml")).unwrap(),
         shipped
     );
-    assert!(stdout_of(&env, &["check"]).starts_with("roadmaps: 16 files, 6 snapshots"));
+    assert!(
+        env.stdout(&["check"])
+            .starts_with("roadmaps: 16 files, 6 snapshots")
+    );
     // The copy is what chipmap reads from now on: an edit shows.
     let edited = String::from_utf8(shipped.clone())
         .unwrap()
         .replace("name: Rubin Ultra", "name: Rubin Ultra Max");
     env.write("roadmaps/nvidia.yaml", &edited);
-    assert!(stdout_of(&env, &["show", "nvidia/rubin-ultra"]).contains("Rubin Ultra Max"));
-    let again = env.chipmap(&["init", "roadmaps"]).output().unwrap();
-    assert_eq!(again.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
+    assert!(
+        env.stdout(&["show", "nvidia/rubin-ultra"])
+            .contains("Rubin Ultra Max")
+    );
+    assert!(
+        env.refused(&["init", "roadmaps"])
+            .contains("never overwrites")
+    );
     assert_eq!(
         std::fs::read_to_string(env.path().join("roadmaps/nvidia.yaml")).unwrap(),
         edited

@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::{TestEnv, blessing, case_name, copy_dir, fixture_cases, repo_path};
+use crate::common::{
+    TestEnv, assert_no_failures, blessing, case_name, copy_dir, fixture_cases, repo_path,
+};
 
 fn cases() -> Vec<PathBuf> {
     fixture_cases("edit")
@@ -198,12 +200,7 @@ fn every_edit_case_makes_its_expected_change() {
                 .map(|problem| format!("{name}: {problem}")),
         );
     }
-    assert!(
-        failures.is_empty(),
-        "{} failure(s):\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    assert_no_failures(&failures);
 }
 
 /// Every case has its files, and a refused edit or a dry run expects the files as they were:

@@ -6,85 +6,47 @@ use crate::common::TestEnv;
 
 const ACME: &str = "# Acme, kept by hand\nvendor: acme\nname: Acme AI\nentries:\n  - id: a1\n    name: A1\n    kind: gpu\n    status: announced\n    available: 2026H1  # per launch\n    memory: {type: HBM4, capacity_gb: 576}\n  - id: a2-ultra\n    name: A2 Ultra\n    kind: gpu\n    status: announced\n    available: 2027\n  - id: old-one\n    name: Old One\n    kind: gpu\n    status: announced\n    available: 2025\n";
 
-fn ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = env.chipmap(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "chipmap {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn fails(env: &TestEnv, args: &[&str]) -> String {
-    let out = env.chipmap(args).output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "chipmap {args:?} should refuse");
-    assert!(out.stdout.is_empty());
-    String::from_utf8(out.stderr).unwrap()
-}
-
 /// A roadmap with two snapshots, then changed: A1 slips and gains memory, A2 Ultra is renamed
 /// A300 (keeping its old id as an alias), Old One is removed and New One added.
 fn history() -> TestEnv {
     let env = TestEnv::with_files(&[("acme.yaml", ACME)]);
-    ok(
-        &env,
-        &[
-            "snapshot",
-            "2025-01-10-first",
-            "--taken",
-            "2025-01-10",
-            "--note",
-            "first look",
-        ],
-    );
-    ok(
-        &env,
-        &["update", "a1", "--notes", "ships in 2026 with HBM4"],
-    );
-    ok(
-        &env,
-        &["snapshot", "2025-06-02-second", "--taken", "2025-06-02"],
-    );
-    ok(
-        &env,
-        &[
-            "update",
-            "a1",
-            "--set",
-            "available=2026H2",
-            "--memory-gb",
-            "1024",
-            "--set",
-            "memory.type=HBM4E",
-        ],
-    );
-    ok(
-        &env,
-        &["update", "a1", "--notes", "ships in 2027 with HBM4E"],
-    );
-    ok(
-        &env,
-        &["update", "a2-ultra", "--rename", "a300", "--name", "A300"],
-    );
-    ok(&env, &["remove", "old-one"]);
-    ok(
-        &env,
-        &[
-            "add",
-            "acme",
-            "--id",
-            "new-one",
-            "--name",
-            "New One",
-            "--kind",
-            "cpu",
-            "--status",
-            "rumored",
-            "--available",
-            "2028",
-        ],
-    );
+    env.stdout(&[
+        "snapshot",
+        "2025-01-10-first",
+        "--taken",
+        "2025-01-10",
+        "--note",
+        "first look",
+    ]);
+    env.stdout(&["update", "a1", "--notes", "ships in 2026 with HBM4"]);
+    env.stdout(&["snapshot", "2025-06-02-second", "--taken", "2025-06-02"]);
+    env.stdout(&[
+        "update",
+        "a1",
+        "--set",
+        "available=2026H2",
+        "--memory-gb",
+        "1024",
+        "--set",
+        "memory.type=HBM4E",
+    ]);
+    env.stdout(&["update", "a1", "--notes", "ships in 2027 with HBM4E"]);
+    env.stdout(&["update", "a2-ultra", "--rename", "a300", "--name", "A300"]);
+    env.stdout(&["remove", "old-one"]);
+    env.stdout(&[
+        "add",
+        "acme",
+        "--id",
+        "new-one",
+        "--name",
+        "New One",
+        "--kind",
+        "cpu",
+        "--status",
+        "rumored",
+        "--available",
+        "2028",
+    ]);
     env
 }
 
@@ -96,16 +58,20 @@ fn a_snapshot_is_written_once_listed_by_date_and_checked() {
             .join("roadmaps/snapshots/2025-01-10-first.yaml")
             .is_file()
     );
-    let list = ok(&env, &["snapshot", "--list"]);
+    let list = env.stdout(&["snapshot", "--list"]);
     assert_eq!(
         list,
         "2025-01-10  2025-01-10-first      3 entries\n    first look\n2025-06-02  2025-06-02-second     3 entries\n"
     );
-    let again = fails(&env, &["snapshot", "2025-01-10-first"]);
+    let again = env.refused(&["snapshot", "2025-01-10-first"]);
     assert!(again.contains("never overwritten"), "{again}");
-    assert!(fails(&env, &["snapshot", "../x"]).contains("not a snapshot name"));
     assert!(
-        ok(&env, &["check"]).contains("1 file, 2 snapshots, 3 entries: no problems"),
+        env.refused(&["snapshot", "../x"])
+            .contains("not a snapshot name")
+    );
+    assert!(
+        env.stdout(&["check"])
+            .contains("1 file, 2 snapshots, 3 entries: no problems"),
         "snapshots are checked too"
     );
 }
@@ -113,7 +79,7 @@ fn a_snapshot_is_written_once_listed_by_date_and_checked() {
 #[test]
 fn diff_defaults_to_the_newest_snapshot_against_working() {
     let env = history();
-    let text = ok(&env, &["diff"]);
+    let text = env.stdout(&["diff"]);
     assert!(
         text.starts_with("2025-06-02-second (2025-06-02) -> working\n"),
         "{text}"
@@ -145,10 +111,7 @@ fn diff_defaults_to_the_newest_snapshot_against_working() {
 #[test]
 fn diff_json_has_the_section_7_shape() {
     let env = history();
-    let out = ok(
-        &env,
-        &["diff", "2025-01-10-first", "working", "--format", "json"],
-    );
+    let out = env.stdout(&["diff", "2025-01-10-first", "working", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON value");
     assert_eq!(
         v["from"],
@@ -200,7 +163,7 @@ fn exit_codes_with_and_without_exit_code() {
     env.chipmap(&["diff", "working", "working", "--exit-code"])
         .assert()
         .code(0);
-    let same = ok(&env, &["diff", "working", "working"]);
+    let same = env.stdout(&["diff", "working", "working"]);
     assert!(same.contains("no changes"), "{same}");
 }
 
@@ -217,24 +180,21 @@ fn every_kind_of_reference_resolves() {
             .collect()
     };
     // A snapshot by full name, by unique prefix, and by date (the newest taken by then).
-    let by_name = ok(
-        &env,
-        &[
-            "diff",
-            "2025-01-10-first",
-            "2025-06-02-second",
-            "--format",
-            "json",
-        ],
-    );
+    let by_name = env.stdout(&[
+        "diff",
+        "2025-01-10-first",
+        "2025-06-02-second",
+        "--format",
+        "json",
+    ]);
     assert_eq!(
         keys(&by_name),
         ["acme/a1"],
         "only the notes changed between the snapshots"
     );
-    let by_prefix = ok(&env, &["diff", "2025-01", "2025-06-02", "--format", "json"]);
+    let by_prefix = env.stdout(&["diff", "2025-01", "2025-06-02", "--format", "json"]);
     assert_eq!(keys(&by_prefix), ["acme/a1"]);
-    let by_month = ok(&env, &["diff", "2025-03", "2025-06-30", "--format", "json"]);
+    let by_month = env.stdout(&["diff", "2025-03", "2025-06-30", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&by_month).unwrap();
     assert_eq!(
         v["from"]["ref"], "2025-01-10-first",
@@ -243,37 +203,31 @@ fn every_kind_of_reference_resolves() {
     assert_eq!(v["to"]["ref"], "2025-06-02-second");
     // Paths: a snapshot file, a vendor file, a data directory.
     let snapshot_file = "roadmaps/snapshots/2025-06-02-second.yaml";
-    let by_path = ok(
-        &env,
-        &[
-            "diff",
-            snapshot_file,
-            "roadmaps/acme.yaml",
-            "--format",
-            "json",
-        ],
-    );
+    let by_path = env.stdout(&[
+        "diff",
+        snapshot_file,
+        "roadmaps/acme.yaml",
+        "--format",
+        "json",
+    ]);
     assert_eq!(
         by_path,
-        ok(
-            &env,
-            &["diff", "2025-06-02-second", "roadmaps", "--format", "json"]
-        )
-        .replace("\"2025-06-02-second\"", &format!("{snapshot_file:?}"))
-        .replace("\"roadmaps\"", "\"roadmaps/acme.yaml\"")
+        env.stdout(&["diff", "2025-06-02-second", "roadmaps", "--format", "json"])
+            .replace("\"2025-06-02-second\"", &format!("{snapshot_file:?}"))
+            .replace("\"roadmaps\"", "\"roadmaps/acme.yaml\"")
     );
     // Nothing matches, or too much does: the error names the candidates.
-    let unknown = fails(&env, &["diff", "2024-12"]);
+    let unknown = env.refused(&["diff", "2024-12"]);
     assert!(
         unknown.contains("no snapshot taken on or before 2024-12-31"),
         "{unknown}"
     );
-    let nothing = fails(&env, &["diff", "nope"]);
+    let nothing = env.refused(&["diff", "nope"]);
     assert!(
         nothing.contains("2025-01-10-first, 2025-06-02-second"),
         "{nothing}"
     );
-    let ambiguous = fails(&env, &["diff", "2025-0"]);
+    let ambiguous = env.refused(&["diff", "2025-0"]);
     assert!(ambiguous.contains("matches 2 snapshots"), "{ambiguous}");
 }
 
@@ -303,19 +257,19 @@ fn a_git_revision_is_a_version_too() {
     git(&["init", "-q"]);
     git(&["add", "roadmaps"]);
     git(&["commit", "-q", "-m", "first"]);
-    ok(&env, &["update", "a1", "--set", "available=2025H2"]);
-    let out = ok(&env, &["diff", "git:HEAD", "--format", "json"]);
+    env.stdout(&["update", "a1", "--set", "available=2025H2"]);
+    let out = env.stdout(&["diff", "git:HEAD", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["from"]["ref"], "git:HEAD");
     assert_eq!(v["summary"]["pulled_in"], 1, "{out}");
-    let bad = fails(&env, &["diff", "git:no-such-rev"]);
+    let bad = env.refused(&["diff", "git:no-such-rev"]);
     assert!(bad.contains("git ls-tree"), "{bad}");
 }
 
 #[test]
 fn markdown_and_unified_reports() {
     let env = history();
-    let md = ok(&env, &["diff", "--format", "markdown"]);
+    let md = env.stdout(&["diff", "--format", "markdown"]);
     assert!(
         md.starts_with("## Roadmap changes: 2025-06-02-second (2025-06-02) → working\n"),
         "{md}"
@@ -327,7 +281,7 @@ fn markdown_and_unified_reports() {
         ),
         "{md}"
     );
-    let unified = ok(&env, &["diff", "--format", "unified"]);
+    let unified = env.stdout(&["diff", "--format", "unified"]);
     assert!(
         unified.starts_with("--- a/2025-06-02-second\n+++ b/working\n"),
         "{unified}"
@@ -341,8 +295,8 @@ fn markdown_and_unified_reports() {
 #[test]
 fn filters_keep_an_entry_whose_status_changed() {
     let env = history();
-    ok(&env, &["update", "a1", "--status", "cancelled"]);
-    let out = ok(&env, &["diff", "--status", "cancelled", "--format", "json"]);
+    env.stdout(&["update", "a1", "--status", "cancelled"]);
+    let out = env.stdout(&["diff", "--status", "cancelled", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let changes = v["changes"].as_array().unwrap();
     assert_eq!(changes.len(), 1, "{out}");
@@ -362,13 +316,13 @@ fn filters_keep_an_entry_whose_status_changed() {
 #[test]
 fn show_gives_the_history_and_as_of_goes_back() {
     let env = history();
-    let out = ok(&env, &["show", "a300"]);
+    let out = env.stdout(&["show", "a300"]);
     let history = out.split("  history\n").nth(1).expect("a history section");
     assert_eq!(
         history,
         "    2025-01-10  2025-01-10-first   available 2027       announced    (as acme/a2-ultra)\n    2025-06-02  2025-06-02-second  available 2027       announced    (as acme/a2-ultra)\n                working            available 2027       announced\n"
     );
-    let a1 = ok(&env, &["show", "a1"]);
+    let a1 = env.stdout(&["show", "a1"]);
     assert!(
         a1.contains("2025-06-02-second  available 2026H1     announced    HBM4 576GB\n"),
         "{a1}"
@@ -377,34 +331,25 @@ fn show_gives_the_history_and_as_of_goes_back() {
         a1.contains("working            available 2026H2     announced    HBM4E 1024GB\n"),
         "{a1}"
     );
-    let then = ok(
-        &env,
-        &[
-            "show",
-            "a2-ultra",
-            "--as-of",
-            "2025-01-10-first",
-            "--format",
-            "json",
-        ],
-    );
+    let then = env.stdout(&[
+        "show",
+        "a2-ultra",
+        "--as-of",
+        "2025-01-10-first",
+        "--format",
+        "json",
+    ]);
     assert!(then.contains("\"key\": \"acme/a2-ultra\""), "{then}");
-    let listed = ok(
-        &env,
-        &[
-            "list",
-            "--as-of",
-            "2025-06",
-            "--format",
-            "csv",
-            "--columns",
-            "key",
-        ],
-    );
+    let listed = env.stdout(&[
+        "list",
+        "--as-of",
+        "2025-06",
+        "--format",
+        "csv",
+        "--columns",
+        "key",
+    ]);
     assert_eq!(listed, "key\nacme/a1\nacme/a2-ultra\nacme/old-one\n");
-    let drawn = ok(
-        &env,
-        &["timeline", "--as-of", "2025-01-10-first", "--width", "80"],
-    );
+    let drawn = env.stdout(&["timeline", "--as-of", "2025-01-10-first", "--width", "80"]);
     assert!(drawn.contains("Old One"), "{drawn}");
 }

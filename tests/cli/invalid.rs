@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::{TestEnv, blessing, case_name, copy_dir, fixture_cases};
+use crate::common::{TestEnv, assert_no_failures, blessing, case_name, copy_dir, fixture_cases};
 
 fn cases() -> Vec<PathBuf> {
     fixture_cases("invalid")
@@ -125,12 +125,7 @@ fn every_invalid_case_prints_its_expected_diagnostics() {
         cases.len()
     );
     let failures: Vec<String> = cases.iter().flat_map(|case| run_case(case)).collect();
-    assert!(
-        failures.is_empty(),
-        "{} failure(s):\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    assert_no_failures(&failures);
 }
 
 #[test]

@@ -50,6 +50,28 @@ impl TestEnv {
         fs::write(path, text).expect("write a test file");
     }
 
+    /// Returns the stdout of `chipmap ARGS`, which must succeed.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let out = self.chipmap(args).output().expect("chipmap runs");
+        assert!(
+            out.status.success(),
+            "chipmap {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8 output")
+    }
+
+    /// Returns the stderr of `chipmap ARGS`, which must refuse: exit 2 and nothing on stdout.
+    pub fn refused(&self, args: &[&str]) -> String {
+        let out = self.chipmap(args).output().expect("chipmap runs");
+        assert_eq!(out.status.code(), Some(2), "chipmap {args:?} should refuse");
+        assert!(
+            out.stdout.is_empty(),
+            "chipmap {args:?} printed a result while refusing"
+        );
+        String::from_utf8(out.stderr).expect("UTF-8 output")
+    }
+
     /// Returns `chipmap ARGS` to run in the working directory.
     pub fn chipmap(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("chipmap").expect("the chipmap binary");
@@ -104,4 +126,14 @@ pub fn case_name(case: &Path) -> String {
         .expect("a case name")
         .to_string_lossy()
         .into_owned()
+}
+
+/// Fails the test with every collected failure, numbered, when there are any.
+pub fn assert_no_failures(failures: &[String]) {
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
