@@ -1,36 +1,23 @@
-//! Files <-> Roadmap: finding the data, loading and checking it, writing the embedded copy.
+//! Files <-> Roadmap, in three parts: reading (find, parse, decode, check, load), writing
+//! (format-preserving edits, whole files, atomic writes, init) and versions (snapshots, refs).
 //! The only layer that touches the disk or YAML syntax.
 
-mod change;
-mod check;
-mod decode;
-mod edit;
-#[cfg(test)]
-mod edit_props;
-mod emit;
-mod fields;
-mod init;
-mod load;
-mod refs;
-mod scalar;
-mod snapshot;
-mod source;
-mod splice;
+mod read;
+mod versions;
 mod write;
-mod yaml;
 
-pub use change::{Planned, Request, find, plan};
-pub use decode::{is_slug, slugify};
-pub use edit::Op;
-pub use emit::{roadmap_text, snapshot_text, vendor_text};
-pub use fields::{parse_set, parse_unset, positive, spec_value};
-pub use init::init;
-pub use load::{
+pub use read::decode::{is_slug, slugify};
+pub use read::load::{
     CheckReport, DataDir, Loaded, check_data, find_roadmaps_dir, load_data, load_path, vendor_file,
 };
-pub use refs::{Resolved, resolve, resolve_newest};
-pub use scalar::Value;
-pub use snapshot::{
+pub use versions::refs::{Resolved, resolve, resolve_newest};
+pub use versions::snapshot::{
     NewSnapshot, Snapshot, plan_snapshot, snapshot, snapshot_names, snapshots, write_snapshot,
 };
-pub use write::{DirLock, FAULT_ENV, write_atomic};
+pub use write::atomic::{DirLock, FAULT_ENV, write_atomic};
+pub use write::change::{Planned, Request, find, plan};
+pub use write::edit::Op;
+pub use write::emit::{roadmap_text, snapshot_text, vendor_text};
+pub use write::fields::{parse_set, parse_unset, positive, spec_value};
+pub use write::init::init;
+pub use write::scalar::Value;

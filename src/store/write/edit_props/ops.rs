@@ -5,7 +5,7 @@ use proptest::sample::{Index, select};
 
 use crate::model::{Confidence, Entry, FuzzyDate, Kind, Memory, SpecValue, Status};
 
-use crate::store::scalar::Value;
+use crate::store::write::scalar::Value;
 
 use super::files::{
     ALIASES, FAMILIES, ID_BASES, MEMORY_TYPES, NAMES, NOTES, PROCESSES, SOURCES, SPEC_KEYS,

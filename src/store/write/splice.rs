@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use yaml_edit::{Mapping, MappingEntry, Sequence, TextPosition, YamlFile};
 
-use super::decode::ENTRY_FIELDS;
+use crate::store::read::decode::ENTRY_FIELDS;
 
 /// One splice: replace `range` of the text with `with`.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,10 +4,10 @@ use proptest::test_runner::TestCaseError;
 
 use crate::model::{Entry, Memory, SpecValue, Vendor};
 
-use crate::store::decode::{FileKind, decode};
-use crate::store::edit::Op;
-use crate::store::scalar::Value;
-use crate::store::source::SourceFile;
+use crate::store::read::decode::{FileKind, decode};
+use crate::store::read::source::SourceFile;
+use crate::store::write::edit::Op;
+use crate::store::write::scalar::Value;
 
 use super::ops::{FieldOp, path};
 

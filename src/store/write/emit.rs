@@ -69,7 +69,7 @@ fn spec_yaml(value: &crate::model::SpecValue) -> String {
 }
 
 /// Returns the entry's lines, `- ` at `dash` and keys at `keys`.
-pub(super) fn entry_body(entry: &Entry, dash: usize, keys: usize, eol: &str) -> String {
+pub(in crate::store) fn entry_body(entry: &Entry, dash: usize, keys: usize, eol: &str) -> String {
     entry_fields(entry, keys, eol)
         .iter()
         .enumerate()

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::model::{FuzzyDate, Roadmap};
 
-use super::load::{DataDir, RawFile, decode_vendor_files, load_data, load_path};
 use super::snapshot::{Snapshot, snapshot, snapshot_names, snapshots};
+use crate::store::read::load::{DataDir, RawFile, decode_vendor_files, load_data, load_path};
 
 /// A resolved reference: what to call it, when it was taken (snapshots), and the roadmap.
 #[derive(Debug, Clone)]

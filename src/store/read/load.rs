@@ -8,13 +8,13 @@ use include_dir::{Dir, include_dir};
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Roadmap, SnapshotMeta, Vendor};
 
-use super::snapshot::Snapshot;
+use crate::store::versions::snapshot::Snapshot;
 
 use super::decode::{self, Decoded, FileKind};
 use super::source::{SourceFile, utf8};
 
 /// The dataset shipped with chipmap, compiled into the binary.
-pub(super) static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/roadmaps");
+pub(in crate::store) static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/roadmaps");
 
 /// Where the roadmap comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,7 +120,7 @@ pub fn load_path(path: &Path) -> Result<Loaded> {
 }
 
 /// Returns the vendors of `files` (vendor files), pushing every problem onto `diagnostics`.
-pub(super) fn decode_vendor_files(
+pub(in crate::store) fn decode_vendor_files(
     files: &[RawFile],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Vendor> {
@@ -149,7 +149,7 @@ pub(super) fn decode_vendor_files(
 }
 
 /// Returns the names (file stems) of the data directory's snapshots, reading no file.
-pub(super) fn snapshot_stems(data: &DataDir) -> Result<Vec<String>> {
+pub(in crate::store) fn snapshot_stems(data: &DataDir) -> Result<Vec<String>> {
     let mut stems: Vec<String> = match data {
         DataDir::Path(dir) => match fs::read_dir(dir.join("snapshots")) {
             Ok(listing) => listing
@@ -202,7 +202,7 @@ fn decode_snapshot_files(files: Vec<RawFile>, diagnostics: &mut Vec<Diagnostic>)
 
 /// Returns the data directory's snapshots whose name `wanted` accepts, or every problem they
 /// have.
-pub(super) fn load_snapshot_files(
+pub(in crate::store) fn load_snapshot_files(
     data: &DataDir,
     wanted: impl Fn(&str) -> bool,
 ) -> Result<Vec<Snapshot>> {
@@ -220,16 +220,16 @@ pub(super) fn load_snapshot_files(
 }
 
 /// A file read from the data directory: its name as shown to the user, its stem, its bytes.
-pub(super) struct RawFile {
-    pub(super) shown: String,
-    pub(super) stem: String,
-    pub(super) bytes: Vec<u8>,
+pub(in crate::store) struct RawFile {
+    pub(in crate::store) shown: String,
+    pub(in crate::store) stem: String,
+    pub(in crate::store) bytes: Vec<u8>,
 }
 
 /// Returns the vendor a vendor file's text would hold at `path`, or every problem it would
 /// have by `check`'s rules: an edit is checked before it is written. An edit changes one file,
 /// and every rule that spans files compares file names, which an edit does not change.
-pub(super) fn decode_vendor_text(path: &Path, text: &str) -> Result<Vendor> {
+pub(in crate::store) fn decode_vendor_text(path: &Path, text: &str) -> Result<Vendor> {
     let shown = path.display().to_string();
     let stem = stem_of(path).unwrap_or_default();
     let mut diagnostics = Vec::new();
@@ -329,7 +329,7 @@ fn read_yaml_files(dir: &Path) -> Result<Vec<RawFile>> {
         .collect()
 }
 
-pub(super) fn is_yaml_name(path: &Path) -> bool {
+pub(in crate::store) fn is_yaml_name(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     !name.starts_with('.') && (name.ends_with(".yaml") || name.ends_with(".yml"))
 }

@@ -18,7 +18,7 @@ pub use values::{is_slug, slugify};
 
 const VENDOR_FIELDS: &[&str] = &["vendor", "name", "entries"];
 /// An entry's fields in the order of FORMAT.md section 2 (edits place a missing key by it).
-pub(super) const ENTRY_FIELDS: &[&str] = &[
+pub(in crate::store) const ENTRY_FIELDS: &[&str] = &[
     "id",
     "name",
     "kind",

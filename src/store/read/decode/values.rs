@@ -4,7 +4,7 @@
 use crate::model::{FuzzyDate, Memory, SpecValue};
 
 use super::{MEMORY_FIELDS, Reader};
-use crate::store::yaml::{Node, Value};
+use crate::store::read::yaml::{Node, Value};
 
 impl Reader<'_, '_> {
     pub(super) fn text(&mut self, node: &Node, field: &str) -> Option<String> {

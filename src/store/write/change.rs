@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::{Entry, FindError, Roadmap, Vendor};
 
-use super::decode::is_slug;
+use super::atomic::write_atomic;
 use super::edit::{self, Op};
-use super::load::{DataDir, decode_vendor_text, load_data, vendor_file};
 use super::scalar::Value;
-use super::write::write_atomic;
+use crate::store::read::decode::is_slug;
+use crate::store::read::load::{DataDir, decode_vendor_text, load_data, vendor_file};
 
 /// What a user asked to change.
 #[derive(Debug, Clone)]

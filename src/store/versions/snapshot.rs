@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::model::{Roadmap, SnapshotMeta};
 
-use super::decode::is_slug;
-use super::emit::snapshot_text;
-use super::load::{DataDir, load_data, load_snapshot_files, snapshot_stems};
+use crate::store::read::decode::is_slug;
+use crate::store::read::load::{DataDir, load_data, load_snapshot_files, snapshot_stems};
+use crate::store::write::emit::snapshot_text;
 
 /// One snapshot of a data directory, loaded.
 #[derive(Debug, Clone)]
@@ -86,7 +86,7 @@ pub fn plan_snapshot(
 
 /// Writes a planned snapshot whole, refusing to replace a file that appeared meanwhile.
 pub fn write_snapshot(snapshot: &NewSnapshot) -> Result<()> {
-    super::init::write_new(&snapshot.path, snapshot.text.as_bytes())
+    crate::store::write::init::write_new(&snapshot.path, snapshot.text.as_bytes())
 }
 
 #[cfg(test)]
@@ -94,7 +94,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::{plan_snapshot, snapshots, write_snapshot};
-    use crate::store::load::{DataDir, load_path};
+    use crate::store::read::load::{DataDir, load_path};
 
     #[test]
     fn a_snapshot_reloads_as_the_roadmap_it_froze() {

@@ -8,7 +8,7 @@ use include_dir::Dir;
 
 use crate::error::{Error, Result};
 
-use super::load::EMBEDDED;
+use crate::store::read::load::EMBEDDED;
 
 /// Writes the embedded dataset into `dir` and returns the paths written, with a `.gitignore`
 /// that keeps chipmap's lock file and interrupted writes out of git.
@@ -56,7 +56,7 @@ pub fn init(dir: &Path, dry_run: bool) -> Result<Vec<PathBuf>> {
 const GITIGNORE: &str = "# chipmap's lock file, and temporary files an interrupted edit left\n.chipmap.lock\n.*.tmp-*\n";
 
 /// Writes a file that must not exist yet, whole or not at all.
-pub(super) fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
+pub(in crate::store) fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
     let parent = target.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     let mut temp = tempfile::Builder::new()
@@ -75,7 +75,7 @@ fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
     // Only the data: no lock file or other hidden file that sat in the folder at build time.
     let mut files: Vec<_> = dir
         .files()
-        .filter(|f| super::load::is_yaml_name(f.path()))
+        .filter(|f| crate::store::read::load::is_yaml_name(f.path()))
         .collect();
     for sub in dir.dirs() {
         files.extend(all_files(sub));

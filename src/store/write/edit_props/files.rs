@@ -5,7 +5,7 @@ use proptest::sample::{Index, select};
 
 use crate::model::{Confidence, Kind, SpecValue, Status};
 
-use crate::store::scalar::text_to_yaml;
+use crate::store::write::scalar::text_to_yaml;
 
 // ---------------------------------------------------------------------------------------------
 // Pools of values: plain ones, ones YAML would misread unless quoted, unicode.

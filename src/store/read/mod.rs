@@ -1,0 +1,8 @@
+//! Reading: a file's bytes and text, the positioned YAML tree, decoding it into typed vendors,
+//! the rules that span entries, and finding and loading the data directory.
+
+pub mod check;
+pub mod decode;
+pub mod load;
+pub mod source;
+pub mod yaml;

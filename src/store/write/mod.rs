@@ -1,0 +1,13 @@
+//! Writing: format-preserving edits (splice, edit, change, fields, scalar), the canonical text
+//! of what is written whole (emit), and landing files safely (atomic, init).
+
+pub mod atomic;
+pub mod change;
+pub mod edit;
+#[cfg(test)]
+mod edit_props;
+pub mod emit;
+pub mod fields;
+pub mod init;
+pub mod scalar;
+pub mod splice;
