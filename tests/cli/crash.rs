@@ -122,3 +122,37 @@ fn an_init_killed_at_any_moment_left_a_partial_data_dir() {
         );
     }
 }
+
+#[test]
+fn init_over_a_dangling_symlink_wrote_files_and_then_failed() {
+    let env = TestEnv::new();
+    std::fs::create_dir(env.path().join("roadmaps")).unwrap();
+    std::os::unix::fs::symlink("nowhere.yaml", env.path().join("roadmaps/nvidia.yaml")).unwrap();
+    let stderr = env.refused(&["init", "roadmaps"]);
+    assert!(stderr.contains("roadmaps/nvidia.yaml"), "{stderr}");
+    assert!(stderr.contains("never overwrites"), "{stderr}");
+    let left: Vec<String> = std::fs::read_dir(env.path().join("roadmaps"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["nvidia.yaml"], "nothing was written beside the link");
+}
+
+#[test]
+fn init_fills_an_empty_folder_and_refuses_one_with_anything_in_it() {
+    let env = TestEnv::new();
+    std::fs::create_dir(env.path().join("empty")).unwrap();
+    env.chipmap(&["init", "empty"]).assert().success();
+    assert!(
+        env.stdout(&["check", "--data", "empty"])
+            .starts_with("empty: 16 files")
+    );
+    env.write("busy/README", "mine");
+    let stderr = env.refused(&["init", "busy"]);
+    assert!(stderr.contains("not empty"), "{stderr}");
+    let left: Vec<String> = std::fs::read_dir(env.path().join("busy"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["README"]);
+}

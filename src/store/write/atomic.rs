@@ -287,7 +287,7 @@ mod tests {
 
     use std::time::Duration;
 
-    use super::{DirLock, write_atomic};
+    use super::{DirLock, leftovers, write_atomic};
 
     #[test]
     fn a_write_replaces_the_file_and_keeps_its_mode() {
@@ -314,5 +314,35 @@ mod tests {
         assert!(other.try_lock().is_err(), "a second holder must wait");
         drop(held);
         assert!(other.try_lock().is_ok());
+    }
+
+    #[test]
+    fn leftovers_are_temporary_names_only_and_init_staging_of_this_dir() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("roadmaps");
+        std::fs::create_dir_all(dir.join("snapshots")).unwrap();
+        for name in [
+            "roadmaps/a.yaml",
+            "roadmaps/.a.yaml.tmp-1x",
+            "roadmaps/.chipmap.lock",
+            "roadmaps/.gitignore",
+            "roadmaps/snapshots/.s.yaml.tmp-2y",
+            ".roadmaps.chipmap-init-3z",
+            ".other.chipmap-init-4w",
+        ] {
+            std::fs::write(root.path().join(name), "").unwrap();
+        }
+        let found: Vec<String> = leftovers(&dir)
+            .iter()
+            .map(|p| p.strip_prefix(root.path()).unwrap().display().to_string())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ".roadmaps.chipmap-init-3z",
+                "roadmaps/.a.yaml.tmp-1x",
+                "roadmaps/snapshots/.s.yaml.tmp-2y"
+            ]
+        );
     }
 }
