@@ -39,7 +39,7 @@ pub struct Limits {
         env = store::MAX_FILE_ENV,
         value_name = "MIB",
         default_value_t = store::DEFAULT_MAX_FILE_MB,
-        value_parser = whole_number,
+        value_parser = mebibytes,
         hide_short_help = true
     )]
     max_file_mb: u64,
@@ -51,18 +51,28 @@ pub struct Limits {
         env = store::LOCK_TIMEOUT_ENV,
         value_name = "SECONDS",
         default_value_t = store::DEFAULT_LOCK_TIMEOUT.as_secs(),
-        value_parser = whole_number,
+        value_parser = seconds,
         hide_short_help = true
     )]
     lock_timeout: u64,
 }
 
-/// Returns a whole number, or an error that names both ways of giving it.
-fn whole_number(text: &str) -> Result<u64, String> {
+/// Returns a size limit in MiB, at least 1, or an error naming both ways of giving it.
+fn mebibytes(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(mb) if mb > 0 => Ok(mb),
+        _ => Err(format!(
+            "expected a whole number of MiB, at least 1 (--max-file-mb or {})",
+            store::MAX_FILE_ENV
+        )),
+    }
+}
+
+/// Returns a timeout in whole seconds (0: do not wait), or an error naming both ways of giving it.
+fn seconds(text: &str) -> Result<u64, String> {
     text.trim().parse().map_err(|_| {
         format!(
-            "expected a whole number (set by --max-file-mb / {} or --lock-timeout / {})",
-            store::MAX_FILE_ENV,
+            "expected a whole number of seconds (--lock-timeout or {})",
             store::LOCK_TIMEOUT_ENV
         )
     })

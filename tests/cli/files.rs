@@ -139,18 +139,47 @@ fn an_edit_rewrote_a_read_only_file_as_an_unprivileged_user() {
     for p in [env.path(), &env.path().join("roadmaps"), &path] {
         std::os::unix::fs::chown(p, Some(65534), Some(65534)).unwrap();
     }
-    let out = std::process::Command::new("setpriv")
+    let out = update_as_nobody(&env);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("read-only (mode 444)"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), VENDOR);
+}
+
+/// Runs `chipmap update a1 --set available=2025` in `env` as the user `nobody`.
+fn update_as_nobody(env: &TestEnv) -> std::process::Output {
+    std::process::Command::new("setpriv")
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
         .arg(assert_cmd::cargo::cargo_bin("chipmap"))
         .args(["update", "a1", "--set", "available=2025"])
         .current_dir(env.path())
         .env_remove("CHIPMAP_DATA")
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn an_edit_replaced_a_file_its_user_may_not_write() {
+    if !can_drop_privileges() {
+        eprintln!("skipped: only root can make a file another user may not write");
+        return;
+    }
+    // nobody owns the folder, so a rename would go through; root owns the file, mode 644.
+    let env = TestEnv::with_files(&[("acme.yaml", VENDOR)]);
+    for p in [env.path(), &env.path().join("roadmaps")] {
+        std::os::unix::fs::chown(p, Some(65534), Some(65534)).unwrap();
+    }
+    let path = env.path().join("roadmaps/acme.yaml");
+    let out = update_as_nobody(&env);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("read-only"), "{stderr}");
+    assert!(stderr.contains("read-only for this user"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), VENDOR);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().uid(),
+        0,
+        "still root's file"
+    );
 }
 
 #[test]
@@ -279,4 +308,12 @@ fn the_file_size_limit_is_set_by_chipmap_max_file_mb() {
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert_eq!(bad.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("CHIPMAP_MAX_FILE_MB"), "{stderr}");
+}
+
+#[test]
+fn a_dangling_symlink_in_the_data_dir_was_skipped_without_a_word() {
+    let env = TestEnv::with_files(&[("acme.yaml", VENDOR)]);
+    symlink("../gone/amd.yaml", env.path().join("roadmaps/amd.yaml")).unwrap();
+    let stderr = env.refused(&["list"]);
+    assert!(stderr.contains("amd.yaml is a symlink to a file that does not exist"), "{stderr}");
 }

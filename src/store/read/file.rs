@@ -38,7 +38,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
 /// Returns the bytes of the regular file at `path`, refusing one over `limit` bytes.
 fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>> {
     // Asked before opening: opening a fifo for reading blocks until someone writes to it.
-    let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    let metadata = std::fs::metadata(path).map_err(|e| missing(path, e))?;
     regular(path, metadata.file_type())?;
     within(path, metadata.len(), limit)?;
     // O_NONBLOCK as well, in case the file was swapped for a fifo since: the open then
@@ -63,6 +63,22 @@ fn read_at_most(path: &Path, file: File, len: u64, limit: u64) -> Result<Vec<u8>
         .map_err(|e| Error::io(path, e))?;
     within(path, bytes.len() as u64, limit)?;
     Ok(bytes)
+}
+
+/// Returns the error for a file that cannot be looked at, telling a dangling symlink apart.
+fn missing(path: &Path, e: std::io::Error) -> Error {
+    let dangling = e.kind() == std::io::ErrorKind::NotFound
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if dangling {
+        return Error::usage(
+            format!(
+                "{} is a symlink to a file that does not exist",
+                path.display()
+            ),
+            Some("point the link at the file, or remove it".into()),
+        );
+    }
+    Error::io(path, e)
 }
 
 fn regular(path: &Path, kind: FileType) -> Result<()> {

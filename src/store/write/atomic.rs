@@ -188,17 +188,27 @@ fn writable(path: &Path, metadata: &fs::Metadata) -> Result<()> {
     // The mode bits, not access(2): root may write anything, yet a file its owner made
     // read-only is meant to stay as it is. Opening it for writing (which changes nothing)
     // asks the kernel for everyone else, whose permissions a rename would bypass.
-    let read_only = metadata.permissions().mode() & 0o200 == 0
-        || OpenOptions::new()
-            .write(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(path)
-            .is_err();
-    if read_only {
+    let mode = metadata.permissions().mode();
+    if mode & 0o200 == 0 {
         return Err(Error::usage(
-            format!("{shown} is read-only; nothing was written"),
+            format!(
+                "{shown} is read-only (mode {:o}); nothing was written",
+                mode & 0o7777
+            ),
             Some(format!(
                 "to edit it, make it writable first: chmod u+w {shown}"
+            )),
+        ));
+    }
+    let may_write = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path);
+    if let Err(e) = may_write {
+        return Err(Error::usage(
+            format!("{shown} is read-only for this user ({e}); nothing was written"),
+            Some(format!(
+                "edit it as its owner, or have them make it writable for you (chmod u+w / g+w {shown})"
             )),
         ));
     }
