@@ -315,5 +315,8 @@ fn a_dangling_symlink_in_the_data_dir_was_skipped_without_a_word() {
     let env = TestEnv::with_files(&[("acme.yaml", VENDOR)]);
     symlink("../gone/amd.yaml", env.path().join("roadmaps/amd.yaml")).unwrap();
     let stderr = env.refused(&["list"]);
-    assert!(stderr.contains("amd.yaml is a symlink to a file that does not exist"), "{stderr}");
+    assert!(
+        stderr.contains("amd.yaml is a symlink to a file that does not exist"),
+        "{stderr}"
+    );
 }

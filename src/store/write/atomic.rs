@@ -42,40 +42,7 @@ impl DirLock {
         waiting: &mut dyn FnMut(&Path),
     ) -> Result<DirLock> {
         let path = dir.join(LOCK_NAME);
-        // O_NOFOLLOW: a symlink planted as the lock must not make chipmap create or lock
-        // whatever it points to.
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            // O_NONBLOCK: a fifo planted as the lock must not make the open wait for a reader.
-            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-            .open(&path)
-            .map_err(|e| match e.raw_os_error() {
-                Some(libc::ELOOP) => Error::usage(
-                    format!(
-                        "{} is a symlink; chipmap does not follow its lock file",
-                        path.display()
-                    ),
-                    Some(format!(
-                        "remove it (`rm {}`); chipmap makes a new one",
-                        path.display()
-                    )),
-                ),
-                _ => Error::io(&path, e),
-            })?;
-        if !file.metadata().is_ok_and(|m| m.is_file()) {
-            return Err(Error::usage(
-                format!(
-                    "{} is not a regular file, so it cannot be chipmap's lock",
-                    path.display()
-                ),
-                Some(format!(
-                    "remove it (`rm {}`); chipmap makes a new one",
-                    path.display()
-                )),
-            ));
-        }
+        let file = open_lock(&path)?;
         let start = Instant::now();
         let mut told = false;
         loop {
@@ -97,6 +64,44 @@ impl DirLock {
     }
 }
 
+/// Returns the lock file, made if missing, refusing a symlink or anything but a regular file.
+fn open_lock(path: &Path) -> Result<File> {
+    let remove = || {
+        Some(format!(
+            "remove it (`rm {}`); chipmap makes a new one",
+            path.display()
+        ))
+    };
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        // O_NOFOLLOW: a symlink planted as the lock must not make chipmap create or lock
+        // what it points to. O_NONBLOCK: a fifo planted there must not make the open wait.
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| match e.raw_os_error() {
+            Some(libc::ELOOP) => Error::usage(
+                format!(
+                    "{} is a symlink; chipmap does not follow its lock file",
+                    path.display()
+                ),
+                remove(),
+            ),
+            _ => Error::io(path, e),
+        })?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(Error::usage(
+            format!(
+                "{} is not a regular file, so it cannot be chipmap's lock",
+                path.display()
+            ),
+            remove(),
+        ));
+    }
+    Ok(file)
+}
+
 fn timed_out(path: &Path, timeout: Duration) -> Error {
     Error::usage(
         format!(
@@ -105,7 +110,7 @@ fn timed_out(path: &Path, timeout: Duration) -> Error {
             path.display()
         ),
         Some(format!(
-            "run it again when the other one is done, or wait longer: {LOCK_TIMEOUT_ENV}=SECONDS (default {})",
+            "run it again when the other one is done, or wait longer: --lock-timeout SECONDS or {LOCK_TIMEOUT_ENV}=SECONDS (default {})",
             DEFAULT_LOCK_TIMEOUT.as_secs()
         )),
     )
@@ -214,7 +219,8 @@ fn writable(path: &Path, metadata: &fs::Metadata) -> Result<()> {
     }
     // A rename gives the path a new file, and every other name of the old one keeps the old
     // text: the links would silently part. Writing in place instead would keep them but lose
-    // the all-or-nothing write, so the user chooses: a symlink is written through.
+    // the all-or-nothing write (a crash would leave a half-written file under every name).
+    // So it is refused, and the hint offers what keeps both: a symlink is written through.
     if metadata.nlink() > 1 {
         return Err(Error::usage(
             format!(
