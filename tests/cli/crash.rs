@@ -156,3 +156,25 @@ fn init_fills_an_empty_folder_and_refuses_one_with_anything_in_it() {
         .collect();
     assert_eq!(left, ["README"]);
 }
+
+#[test]
+fn init_of_the_current_folder_is_refused_and_leaves_nothing_behind() {
+    let env = TestEnv::new();
+    std::fs::create_dir(env.path().join("here")).unwrap();
+    let out = env
+        .chipmap(&["init", "."])
+        .current_dir(env.path().join("here"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("current folder"), "{stderr}");
+    let names: Vec<String> = std::fs::read_dir(env.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["here"], "no staging folder left beside it");
+    // From the folder above, naming it, works.
+    env.chipmap(&["init", "here"]).assert().success();
+    assert!(env.path().join("here/nvidia.yaml").is_file());
+}

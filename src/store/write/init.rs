@@ -96,17 +96,30 @@ fn refuse_unless_empty(dir: &Path, files: &[&include_dir::File<'_>]) -> Result<P
             format!("it already holds roadmap files: {}", clashes.join(", ")),
         ));
     }
+    // An existing DIR by its real path: a symlink to a folder is followed, and `.` or `..`
+    // get a real name and parent, beside which the copy is built.
     let target = match fs::symlink_metadata(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(dir.to_path_buf()),
         Err(e) => return Err(Error::io(dir, e)),
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(dir).map_err(|e| {
+        Ok(_) => fs::canonicalize(dir).map_err(|e| {
             Error::usage(
                 format!("{} is a symlink to nothing ({e})", dir.display()),
                 Some("remove the link, or point it at an empty folder".into()),
             )
         })?,
-        Ok(_) => dir.to_path_buf(),
     };
+    // Replacing the folder one stands in would leave one's shell in a deleted folder, seeing
+    // none of the files.
+    let cwd = std::env::current_dir().and_then(fs::canonicalize);
+    if cwd.is_ok_and(|cwd| cwd.starts_with(&target)) {
+        return Err(Error::usage(
+            format!("cannot init {}: it is the current folder", dir.display()),
+            Some(
+                "run it from the folder above, naming this one (`cd .. && chipmap init NAME`)"
+                    .into(),
+            ),
+        ));
+    }
     if !target.is_dir() {
         return Err(Error::usage(
             format!("{} exists and is not a folder", dir.display()),
