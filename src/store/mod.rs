@@ -7,7 +7,7 @@ mod versions;
 mod write;
 
 pub use read::decode::{is_slug, slugify};
-pub use read::file::{DEFAULT_MAX_FILE_MB, MAX_FILE_ENV, read_file, set_max_file_mb};
+pub use read::file::{DEFAULT_MAX_FILE_MB, MAX_FILE_ENV, set_max_file_mb};
 pub use read::load::{
     CheckReport, DataDir, Loaded, check_data, find_roadmaps_dir, load_data, load_path, vendor_file,
 };
