@@ -1,11 +1,14 @@
-//! What every command needs, resolved once from flags and environment: data, colour, today.
+//! What every command needs, resolved once from flags and environment: data, colour, today,
+//! and the limits on reading files and waiting for the lock.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chipmap::render::Paint;
-use chipmap::store::{self, DataDir, Loaded};
+use chipmap::store::{self, DataDir, DirLock, Loaded};
 use chrono::NaiveDate;
+use clap::Args;
 
 use super::ColorChoice;
 
@@ -21,11 +24,70 @@ pub struct Context {
     pub today: NaiveDate,
     /// The crash-test hook of the write path (`CHIPMAP_FAULT`), passed to the store.
     pub fault: Option<String>,
+    /// How long a change waits for another chipmap holding the data directory's lock.
+    pub lock_timeout: Duration,
+}
+
+/// The global options that bound what chipmap reads and how long it waits (long help only).
+#[derive(Debug, Args)]
+pub struct Limits {
+    /// The largest file chipmap reads, in MiB: a guard against reading a disk image or a
+    /// runaway file as a roadmap.
+    #[arg(
+        long,
+        global = true,
+        env = store::MAX_FILE_ENV,
+        value_name = "MIB",
+        default_value_t = store::DEFAULT_MAX_FILE_MB,
+        value_parser = mebibytes,
+        hide_short_help = true
+    )]
+    max_file_mb: u64,
+    /// How long a change waits for another chipmap changing the same data directory, in
+    /// seconds, before it gives up with exit 2.
+    #[arg(
+        long,
+        global = true,
+        env = store::LOCK_TIMEOUT_ENV,
+        value_name = "SECONDS",
+        default_value_t = store::DEFAULT_LOCK_TIMEOUT.as_secs(),
+        value_parser = seconds,
+        hide_short_help = true
+    )]
+    lock_timeout: u64,
+}
+
+/// Returns a size limit in MiB, at least 1, or an error naming both ways of giving it.
+fn mebibytes(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(mb) if mb > 0 => Ok(mb),
+        _ => Err(format!(
+            "expected a whole number of MiB, at least 1 (--max-file-mb or {})",
+            store::MAX_FILE_ENV
+        )),
+    }
+}
+
+/// Returns a timeout in whole seconds (0: do not wait), or an error naming both ways of giving it.
+fn seconds(text: &str) -> Result<u64, String> {
+    text.trim().parse().map_err(|_| {
+        format!(
+            "expected a whole number of seconds (--lock-timeout or {})",
+            store::LOCK_TIMEOUT_ENV
+        )
+    })
 }
 
 impl Context {
     /// Returns the context for the given global options and the process environment.
-    pub fn new(data: Option<PathBuf>, color: ColorChoice, today: Option<NaiveDate>) -> Context {
+    pub fn new(
+        data: Option<PathBuf>,
+        color: ColorChoice,
+        today: Option<NaiveDate>,
+        limits: &Limits,
+    ) -> Context {
+        // The one process-wide setting of the store: every file it reads obeys it.
+        store::set_max_file_mb(limits.max_file_mb);
         let data = match data {
             Some(dir) => DataDir::Path(dir),
             None => std::env::current_dir()
@@ -53,7 +115,19 @@ impl Context {
             terminal_width,
             today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
             fault: std::env::var(store::FAULT_ENV).ok(),
+            lock_timeout: Duration::from_secs(limits.lock_timeout),
         }
+    }
+
+    /// Returns the lock of the data directory `dir`, saying on stderr when it has to wait.
+    pub fn lock(&self, dir: &Path) -> chipmap::Result<DirLock> {
+        DirLock::acquire(dir, self.lock_timeout, &mut |path| {
+            eprintln!(
+                "waiting for another chipmap to finish (it holds {}; giving up after {} s)",
+                path.display(),
+                self.lock_timeout.as_secs()
+            );
+        })
     }
 
     /// Returns the data directory to change, refusing the read-only built-in dataset.

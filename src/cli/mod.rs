@@ -39,6 +39,9 @@ struct Cli {
     )]
     today: Option<NaiveDate>,
 
+    #[command(flatten)]
+    limits: context::Limits,
+
     #[command(subcommand)]
     command: commands::Command,
 }
@@ -57,6 +60,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return exit::clap_error(&e),
     };
-    let context = Context::new(cli.data, cli.color, cli.today);
+    let context = Context::new(cli.data, cli.color, cli.today, &cli.limits);
     exit::finish(commands::run(cli.command, &context), &context)
 }

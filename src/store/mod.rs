@@ -7,6 +7,7 @@ mod versions;
 mod write;
 
 pub use read::decode::{is_slug, slugify};
+pub use read::file::{DEFAULT_MAX_FILE_MB, MAX_FILE_ENV, set_max_file_mb};
 pub use read::load::{
     CheckReport, DataDir, Loaded, check_data, find_roadmaps_dir, load_data, load_path, vendor_file,
 };
@@ -14,7 +15,9 @@ pub use versions::refs::{Resolved, resolve, resolve_newest};
 pub use versions::snapshot::{
     NewSnapshot, Snapshot, plan_snapshot, snapshot, snapshot_names, snapshots, write_snapshot,
 };
-pub use write::atomic::{DirLock, FAULT_ENV, write_atomic};
+pub use write::atomic::{
+    DEFAULT_LOCK_TIMEOUT, DirLock, FAULT_ENV, LOCK_TIMEOUT_ENV, leftovers, write_atomic,
+};
 pub use write::change::{Planned, Request, find, plan};
 pub use write::edit::Op;
 pub use write::emit::{roadmap_text, snapshot_text, vendor_text};

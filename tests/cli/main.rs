@@ -2,7 +2,9 @@
 
 mod commands;
 mod common;
+mod crash;
 mod edit;
+mod files;
 mod history;
 mod invalid;
 mod write;

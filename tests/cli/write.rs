@@ -92,3 +92,62 @@ fn a_crash_before_the_rename_leaves_the_old_file_and_no_stray_data() {
     let text = std::fs::read_to_string(env.path().join("roadmaps/acme.yaml")).unwrap();
     assert_eq!(text, VENDOR.replace("available: 2024", "available: 2025H2"));
 }
+
+#[test]
+fn a_writer_waited_for_the_lock_forever_and_silently() {
+    let env = TestEnv::with_files(&[("acme.yaml", VENDOR)]);
+    let lock = std::fs::File::create(env.path().join("roadmaps/.chipmap.lock")).unwrap();
+    lock.lock().unwrap();
+    let out = env
+        .chipmap(&["update", "a1", "--set", "available=2025"])
+        .env("CHIPMAP_LOCK_TIMEOUT", "1")
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "blocked or failed: {stderr}");
+    assert!(stderr.contains("waiting for another chipmap"), "{stderr}");
+    assert!(stderr.contains(".chipmap.lock"), "{stderr}");
+    assert!(stderr.contains("CHIPMAP_LOCK_TIMEOUT"), "{stderr}");
+    let text = std::fs::read_to_string(env.path().join("roadmaps/acme.yaml")).unwrap();
+    assert_eq!(text, VENDOR, "nothing written without the lock");
+    drop(lock);
+    env.chipmap(&["update", "a1", "--set", "available=2025"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_symlinked_lock_file_was_followed() {
+    let env = TestEnv::with_files(&[("acme.yaml", VENDOR)]);
+    std::os::unix::fs::symlink("../victim", env.path().join("roadmaps/.chipmap.lock")).unwrap();
+    let stderr = env.refused(&["update", "a1", "--set", "available=2025"]);
+    assert!(stderr.contains("symlink"), "{stderr}");
+    assert!(!env.path().join("victim").exists(), "the link was followed");
+    let text = std::fs::read_to_string(env.path().join("roadmaps/acme.yaml")).unwrap();
+    assert_eq!(text, VENDOR);
+}
+
+#[test]
+fn check_never_mentioned_temporary_files_a_crash_left() {
+    let env = TestEnv::with_files(&[("acme.yaml", VENDOR)]);
+    env.write("roadmaps/.acme.yaml.tmp-Ab12Cd", "half");
+    env.write("roadmaps/snapshots/.first.yaml.tmp-Xy34Zw", "half");
+    env.write("roadmaps/.chipmap-init-Qw56Er", "half");
+    let out = env.chipmap(&["check"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "leftovers are no problem: {stdout}"
+    );
+    for name in [
+        ".acme.yaml.tmp-Ab12Cd",
+        ".first.yaml.tmp-Xy34Zw",
+        ".chipmap-init-Qw56Er",
+    ] {
+        assert!(stdout.contains(name), "{name} not named:\n{stdout}");
+    }
+    assert!(stdout.contains("safe to delete"), "{stdout}");
+    assert!(stdout.contains("1 file, 1 entry: no problems"), "{stdout}");
+}

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use chipmap::store::{self, DirLock, Request};
+use chipmap::store::{self, Request};
 
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
@@ -20,7 +20,7 @@ pub fn run(
     let _lock = if dry_run {
         None
     } else {
-        Some(DirLock::acquire(dir)?)
+        Some(context.lock(dir)?)
     };
     let planned = store::plan(dir, request)?;
     if dry_run {

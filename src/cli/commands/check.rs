@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use chipmap::render::diagnostics;
-use chipmap::store;
+use chipmap::store::{self, DataDir};
 use clap::Args;
 
 use crate::cli::context::Context;
@@ -37,11 +37,31 @@ pub fn run(_args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<O
         context.data.display(),
         read.join(", ")
     )?;
+    if let DataDir::Path(dir) = &context.data {
+        leftovers(out, dir)?;
+    }
     Ok(if n == 0 {
         Outcome::Success
     } else {
         Outcome::Found
     })
+}
+
+/// Names the temporary files interrupted runs left, which are no problem: no exit code changes.
+fn leftovers(out: &mut dyn Write, dir: &std::path::Path) -> std::io::Result<()> {
+    let found = store::leftovers(dir);
+    if found.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "note: {} left by interrupted chipmap runs, safe to delete (they are not data):",
+        plural(found.len(), "temporary file")
+    )?;
+    for path in &found {
+        writeln!(out, "  {}", path.display())?;
+    }
+    Ok(())
 }
 
 /// Returns `1 file`, `2 files`, `1 entry`, `3 entries`.

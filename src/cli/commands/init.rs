@@ -10,7 +10,8 @@ use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
 /// Write the built-in dataset (vendor files and snapshots) to DIR, to edit and track in git.
-/// Refuses, writing nothing, if DIR already holds any of those files.
+/// DIR must be new or empty: the copy is built in a hidden folder beside it and renamed into
+/// place whole, so an interrupted run leaves no partial DIR.
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The directory to create or fill, such as `roadmaps`.
@@ -21,8 +22,8 @@ pub struct InitArgs {
 }
 
 /// Runs `chipmap init`.
-pub fn run(args: InitArgs, _context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let written = store::init(&args.dir, args.dry_run)?;
+pub fn run(args: InitArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    let written = store::init(&args.dir, args.dry_run, context.fault.as_deref())?;
     for path in &written {
         writeln!(out, "{}", path.display())?;
     }

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use chipmap::Error;
 use chipmap::render::wrap_words;
-use chipmap::store::{self, DirLock};
+use chipmap::store;
 use chrono::NaiveDate;
 use clap::Args;
 
@@ -42,7 +42,7 @@ pub fn run(args: SnapshotArgs, context: &Context, out: &mut dyn Write) -> Result
     let _lock = if args.dry_run {
         None
     } else {
-        Some(DirLock::acquire(dir)?)
+        Some(context.lock(dir)?)
     };
     let taken = args.taken.unwrap_or(context.today);
     let planned = store::plan_snapshot(dir, &name, taken, args.note)?;

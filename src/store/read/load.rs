@@ -11,6 +11,7 @@ use crate::model::{Roadmap, SnapshotMeta, Vendor};
 use crate::store::versions::snapshot::Snapshot;
 
 use super::decode::{self, Decoded, FileKind};
+use super::file::read_file;
 use super::source::{SourceFile, utf8};
 
 /// The dataset shipped with chipmap, compiled into the binary.
@@ -97,7 +98,7 @@ pub fn load_path(path: &Path) -> Result<Loaded> {
     if path.is_dir() {
         return load_data(&DataDir::Path(path.to_path_buf()));
     }
-    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read_file(path)?;
     let mut diagnostics = Vec::new();
     let decoded = decode_bytes(
         &path.display().to_string(),
@@ -293,8 +294,13 @@ fn decode_bytes(
     }
 }
 
-/// Returns the vendor file of `vendor` in `dir` (`VENDOR.yaml`, else `VENDOR.yml`), if any.
+/// Returns the vendor file of the vendor id `vendor` in `dir` (`VENDOR.yaml`, else
+/// `VENDOR.yml`), if any. Anything but an id (`../x`, `/abs/x`) has none: a vendor is never
+/// a path, so nothing given here can name a file outside `dir`.
 pub fn vendor_file(dir: &Path, vendor: &str) -> Option<PathBuf> {
+    if !decode::is_slug(vendor) {
+        return None;
+    }
     ["yaml", "yml"]
         .iter()
         .map(|ext| dir.join(format!("{vendor}.{ext}")))
@@ -302,7 +308,8 @@ pub fn vendor_file(dir: &Path, vendor: &str) -> Option<PathBuf> {
 }
 
 /// Returns the `.yaml` / `.yml` files of `dir` in name order, skipping hidden ones (editors'
-/// and chipmap's own temporary files start with a dot). A missing directory has none.
+/// and chipmap's own temporary files start with a dot). A missing directory has none. A name
+/// that is not a regular file (a fifo, a folder) is refused, not silently skipped.
 fn read_yaml_files(dir: &Path) -> Result<Vec<RawFile>> {
     let listing = match fs::read_dir(dir) {
         Ok(listing) => listing,
@@ -313,13 +320,13 @@ fn read_yaml_files(dir: &Path) -> Result<Vec<RawFile>> {
     };
     let mut paths: Vec<PathBuf> = listing
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| is_yaml_name(p) && p.is_file())
+        .filter(|p| is_yaml_name(p))
         .collect();
     paths.sort();
     paths
         .into_iter()
         .map(|path| {
-            let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            let bytes = read_file(&path)?;
             Ok(RawFile {
                 shown: path.display().to_string(),
                 stem: stem_of(&path).unwrap_or_default().to_string(),

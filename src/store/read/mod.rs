@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod decode;
+pub mod file;
 pub mod load;
 pub mod source;
 pub mod yaml;

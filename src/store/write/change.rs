@@ -1,16 +1,16 @@
 //! `add`, `update` and `remove` as one recipe: read the vendor file, splice the change, check
 //! the whole roadmap as it would be, then show it as a diff or write it atomically.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::model::{Entry, FindError, Roadmap, Vendor};
+use crate::model::{Entry, FindError, Roadmap, Vendor, closest};
 
 use super::atomic::write_atomic;
 use super::edit::{self, Op};
 use super::scalar::Value;
 use crate::store::read::decode::is_slug;
+use crate::store::read::file::read_file;
 use crate::store::read::load::{DataDir, decode_vendor_text, load_data, vendor_file};
 
 /// What a user asked to change.
@@ -121,8 +121,67 @@ fn untouched_stay_equal(before: Option<&Vendor>, after: &Vendor, planned: &Plann
     ))
 }
 
+/// Returns the vendor a user's VENDOR argument names: its id, or its display name in any case.
+/// A vendor argument names a vendor, never a path: this is the only way from it to a file.
+fn vendor_named<'r>(roadmap: &'r Roadmap, wanted: &str) -> Result<Option<&'r Vendor>> {
+    if let Some(vendor) = roadmap.vendors.iter().find(|v| v.vendor == wanted) {
+        return Ok(Some(vendor));
+    }
+    let lower = wanted.to_lowercase();
+    let by_name: Vec<&Vendor> = roadmap
+        .vendors
+        .iter()
+        .filter(|v| v.name.to_lowercase() == lower)
+        .collect();
+    match by_name.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(one)),
+        many => Err(Error::usage(
+            format!("`{wanted}` is the name of {} vendors", many.len()),
+            Some(format!(
+                "give the id of one: {}",
+                many.iter()
+                    .map(|v| v.vendor.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        )),
+    }
+}
+
+/// Returns `wanted` as the id of a vendor file to start, or why it cannot be one.
+fn new_vendor_id<'w>(
+    dir: &Path,
+    roadmap: &Roadmap,
+    wanted: &'w str,
+    has_name: bool,
+) -> Result<&'w str> {
+    let ids = || roadmap.vendors.iter().map(|v| v.vendor.as_str());
+    let known = ids().collect::<Vec<_>>().join(", ");
+    let near = closest(wanted, ids())
+        .map(|id| format!("did you mean `{id}`? "))
+        .unwrap_or_default();
+    if !is_slug(wanted) {
+        return Err(Error::usage(
+            format!("`{wanted}` is not a vendor: give a vendor's id or name, not a path"),
+            Some(format!(
+                "{near}a new vendor's id is lowercase letters, digits and `-`; vendors: {known}"
+            )),
+        ));
+    }
+    if !has_name {
+        return Err(Error::usage(
+            format!("no vendor `{wanted}` in {}", dir.display()),
+            Some(format!(
+                "{near}to start its file, add --vendor-name NAME; vendors: {known}"
+            )),
+        ));
+    }
+    Ok(wanted)
+}
+
 fn read(path: &Path) -> Result<String> {
-    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read_file(path)?;
     String::from_utf8(bytes)
         .map_err(|_| Error::usage(format!("{} is not UTF-8 text", path.display()), None))
 }
@@ -155,50 +214,35 @@ pub fn find<'r>(roadmap: &'r Roadmap, key: &str) -> Result<(&'r Vendor, &'r Entr
 fn plan_add(
     dir: &Path,
     roadmap: &Roadmap,
-    vendor: &str,
+    wanted: &str,
     vendor_name: Option<&str>,
     entry: &Entry,
 ) -> Result<Planned> {
-    let key = entry.key(vendor);
-    let Some(path) = vendor_file(dir, vendor) else {
-        let Some(name) = vendor_name else {
-            let known: Vec<&str> = roadmap.vendors.iter().map(|v| v.vendor.as_str()).collect();
-            return Err(Error::usage(
-                format!("no vendor `{vendor}` in {}", dir.display()),
-                Some(format!(
-                    "to start its file, add --vendor-name NAME; vendors: {}",
-                    known.join(", ")
-                )),
-            ));
-        };
-        if !is_slug(vendor) {
-            return Err(Error::usage(
-                format!("`{vendor}` is not a vendor id: use lowercase letters, digits and `-`"),
-                None,
-            ));
-        }
-        let new = edit::new_vendor_file(vendor, name, entry);
-        let path = dir.join(format!("{vendor}.yaml"));
+    let Some(existing) = vendor_named(roadmap, wanted)? else {
+        let id = new_vendor_id(dir, roadmap, wanted, vendor_name.is_some())?;
+        let name = vendor_name.unwrap_or_default();
         return Ok(Planned {
-            path,
+            path: dir.join(format!("{id}.yaml")),
             old: None,
-            new,
-            key,
+            new: edit::new_vendor_file(id, name, entry),
+            key: entry.key(id),
             done: "added",
             touched: vec![entry.id.clone()],
         });
     };
-    let existing = roadmap.vendors.iter().find(|v| v.vendor == vendor);
-    if existing.is_some_and(|v| v.entries.iter().any(|e| e.id == entry.id)) {
+    let vendor = existing.vendor.as_str();
+    let key = entry.key(vendor);
+    let path = vendor_file(dir, vendor)
+        .ok_or_else(|| Error::usage(format!("no file for vendor `{vendor}`"), None))?;
+    if existing.entries.iter().any(|e| e.id == entry.id) {
         return Err(Error::usage(
             format!("`{key}` exists already"),
             Some(format!("change it with `chipmap update {key} ...`")),
         ));
     }
     // A new entry goes after the last entry of its family, else at the end.
-    let after = existing.and_then(|v| {
-        let family = entry.family.as_deref()?;
-        v.entries.iter().rposition(|e| {
+    let after = entry.family.as_deref().and_then(|family| {
+        existing.entries.iter().rposition(|e| {
             e.family
                 .as_deref()
                 .is_some_and(|f| f.eq_ignore_ascii_case(family))
