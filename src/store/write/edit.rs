@@ -1,9 +1,9 @@
 //! Edits of one vendor file's text: set, unset and append fields of an entry, add an entry,
 //! remove one. Each edit splices only the lines of the entry it changes.
 
-use crate::model::Entry;
+use crate::model::{Entry, Vendor};
 
-use super::emit::entry_body;
+use super::emit::{entry_body, vendor_text};
 use super::scalar::{Value, text_to_yaml};
 use super::splice::{self, Splice};
 
@@ -241,11 +241,11 @@ fn add_first(text: &str, entry: &Entry) -> String {
 
 /// Returns a new vendor file holding `entry`.
 pub fn new_vendor_file(vendor: &str, name: &str, entry: &Entry) -> String {
-    format!(
-        "vendor: {vendor}\nname: {}\nentries:\n{}",
-        text_to_yaml(name),
-        entry_body(entry, 2, 4, "\n")
-    )
+    vendor_text(&Vendor {
+        vendor: vendor.to_string(),
+        name: name.to_string(),
+        entries: vec![entry.clone()],
+    })
 }
 
 /// Returns the text without the entry whose id is `id`.

@@ -4,7 +4,7 @@
 
 use crate::model::{Entry, Roadmap, SnapshotMeta, Vendor, format_number};
 
-use super::scalar::{Value, text_to_yaml};
+use super::scalar::{Value, key_to_yaml, text_to_yaml};
 
 /// Returns the entry as `(key, rendered value)` pairs in FORMAT.md order, nested values
 /// written on their own lines `key_column + 2` deep.
@@ -12,7 +12,7 @@ fn entry_fields(entry: &Entry, key_column: usize, eol: &str) -> Vec<(String, Str
     let indent = " ".repeat(key_column + 2);
     let text = |s: &str| text_to_yaml(s);
     let mut fields: Vec<(String, String)> = vec![
-        ("id".into(), entry.id.clone()),
+        ("id".into(), text(&entry.id)),
         ("name".into(), text(&entry.name)),
         ("kind".into(), entry.kind.to_string()),
     ];
@@ -39,7 +39,7 @@ fn entry_fields(entry: &Entry, key_column: usize, eol: &str) -> Vec<(String, Str
             .collect::<String>()
     });
     push("memory", memory.filter(|m| !m.is_empty()));
-    push("predecessor", entry.predecessor.clone());
+    push("predecessor", entry.predecessor.as_deref().map(text));
     push(
         "aliases",
         (!entry.aliases.is_empty()).then(|| Value::List(entry.aliases.clone()).to_yaml()),
@@ -47,7 +47,7 @@ fn entry_fields(entry: &Entry, key_column: usize, eol: &str) -> Vec<(String, Str
     let specs: String = entry
         .specs
         .iter()
-        .map(|(k, v)| format!("{eol}{indent}{k}: {}", spec_yaml(v)))
+        .map(|(k, v)| format!("{eol}{indent}{}: {}", key_to_yaml(k, false), spec_yaml(v)))
         .collect();
     push("specs", (!specs.is_empty()).then_some(specs));
     let sources: String = entry
@@ -93,7 +93,7 @@ pub(in crate::store) fn entry_body(entry: &Entry, dash: usize, keys: usize, eol:
 pub fn vendor_text(vendor: &Vendor) -> String {
     let mut out = format!(
         "vendor: {}\nname: {}\n",
-        vendor.vendor,
+        text_to_yaml(&vendor.vendor),
         text_to_yaml(&vendor.name)
     );
     out.push_str(&entries_text(&vendor.entries, 2, 4, "entries:"));
@@ -115,7 +115,8 @@ fn entries_text(entries: &[Entry], dash: usize, keys: usize, key_line: &str) -> 
 pub fn snapshot_text(meta: &SnapshotMeta, roadmap: &Roadmap) -> String {
     let mut out = format!(
         "snapshot:\n  name: {}\n  taken: {}\n",
-        meta.name, meta.taken
+        text_to_yaml(&meta.name),
+        meta.taken
     );
     if let Some(note) = &meta.note {
         out.push_str(&format!("  note: {}\n", text_to_yaml(note)));
@@ -139,7 +140,7 @@ pub fn roadmap_text(roadmap: &Roadmap) -> String {
     for vendor in &roadmap.vendors {
         out.push_str(&format!(
             "  - vendor: {}\n    name: {}\n",
-            vendor.vendor,
+            text_to_yaml(&vendor.vendor),
             text_to_yaml(&vendor.name)
         ));
         out.push_str(&entries_text(&vendor.entries, 6, 8, "    entries:"));
