@@ -45,10 +45,10 @@ pub fn text_to_yaml(text: &str) -> String {
     }
 }
 
-/// Returns `text` as a scalar inside a flow collection, where `,[]{}` end a plain scalar and
-/// older readers refuse a `:` in one.
+/// Returns `text` as a scalar inside a flow collection, where `,[]{}` end a plain scalar (and
+/// so would a `:` before one of them).
 pub fn flow_text(text: &str) -> String {
-    if text.contains([',', '[', ']', '{', '}', ':']) {
+    if text.contains([',', '[', ']', '{', '}']) {
         quoted(text)
     } else {
         text_to_yaml(text)

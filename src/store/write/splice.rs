@@ -8,6 +8,8 @@ use yaml_edit::{Mapping, MappingEntry, Sequence, TextPosition, YamlFile};
 
 use crate::store::read::decode::ENTRY_FIELDS;
 
+use super::scalar::key_to_yaml;
+
 /// One splice: replace `range` of the text with `with`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Splice {
@@ -140,9 +142,17 @@ pub fn replace_value(text: &str, map: &Mapping, key: &str, rendered: &str) -> Op
     // A multi-line value (block list, mapping or scalar) keeps its final line break and the
     // indentation of the line after it: replace its text only.
     let target = value.start..value.start + text[value.clone()].trim_end().len();
+    // A null written as nothing (`notes:`, maybe a comment line below) is an empty range right
+    // after the colon: the value needs its space.
+    let bare = target.is_empty() && text[..target.start].ends_with(':');
+    let with = if bare && !rendered.starts_with(['\n', '\r']) {
+        format!(" {rendered}")
+    } else {
+        rendered.to_string()
+    };
     Some(Splice {
         range: target,
-        with: rendered.to_string(),
+        with,
     })
 }
 
@@ -153,13 +163,15 @@ pub fn replace_value(text: &str, map: &Mapping, key: &str, rendered: &str) -> Op
 pub fn add_key(text: &str, map: &Mapping, key: &str, rendered: &str) -> Splice {
     let pairs: Vec<MappingEntry> = map.entries().collect();
     let map_range = range(map.byte_range());
+    // `specs.#new` is a key YAML would read as a comment unless quoted.
+    let name = key_to_yaml(key, map.is_flow_style());
     if map.is_flow_style() {
         let at = pairs
             .last()
             .and_then(|p| p.value_node())
             .map_or(map_range.start + 1, |v| range(v.byte_range()).end);
         let separator = if pairs.is_empty() { "" } else { ", " };
-        return Splice::insert(at, format!("{separator}{key}: {rendered}"));
+        return Splice::insert(at, format!("{separator}{name}: {rendered}"));
     }
     let rank = |k: &str| ENTRY_FIELDS.iter().position(|o| *o == k);
     let key_of = |p: &MappingEntry| {
@@ -184,7 +196,7 @@ pub fn add_key(text: &str, map: &Mapping, key: &str, rendered: &str) -> Splice {
         " "
     };
     let line = format!(
-        "{}{key}:{separator}{rendered}",
+        "{}{name}:{separator}{rendered}",
         " ".repeat(column(text, map_range.start))
     );
     let eol = line_break(text);
@@ -301,6 +313,43 @@ pub fn insert_entry(
         Splice::insert(at, format!("{eol}{}", body.trim_end_matches(eol)))
     } else {
         Splice::insert(at, body)
+    })
+}
+
+/// Returns the splice that inserts `rendered` into a flow list `[a, b]` after item `after`
+/// (else after the last), separated as the list's first two items are (else `, `).
+pub fn insert_flow_item(
+    list: &Sequence,
+    text: &str,
+    after: Option<usize>,
+    rendered: &str,
+) -> Result<Splice, String> {
+    let items: Vec<Range<usize>> = list.values().map(|v| range(v.byte_range())).collect();
+    let anchor = after
+        .and_then(|i| items.get(i))
+        .or(items.last())
+        .ok_or("the flow list has no item to place the new one beside")?;
+    let separator = match items.as_slice() {
+        [first, second, ..] if !text[first.end..second.start].contains('#') => {
+            &text[first.end..second.start]
+        }
+        _ => ", ",
+    };
+    Ok(Splice::insert(anchor.end, format!("{separator}{rendered}")))
+}
+
+/// Returns the splice that removes item `index` of a flow list with one comma beside it.
+pub fn remove_flow_item(list: &Sequence, index: usize) -> Result<Splice, String> {
+    let items: Vec<Range<usize>> = list.values().map(|v| range(v.byte_range())).collect();
+    let item = items.get(index).ok_or("no such entry")?;
+    let cut = match (items.get(index + 1), index.checked_sub(1)) {
+        (Some(next), _) => item.start..next.start,
+        (None, Some(previous)) => items[previous].end..item.end,
+        (None, None) => item.clone(),
+    };
+    Ok(Splice {
+        range: cut,
+        with: String::new(),
     })
 }
 
