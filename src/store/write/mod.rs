@@ -1,4 +1,4 @@
-//! Writing: format-preserving edits (splice, edit, change, fields, scalar), the canonical text
+//! Writing: format-preserving edits (splice, edit, change, fields, scalar, readback), the canonical text
 //! of what is written whole (emit), and landing files safely (atomic, init).
 
 pub mod atomic;
@@ -9,5 +9,6 @@ mod edit_props;
 pub mod emit;
 pub mod fields;
 pub mod init;
+pub mod readback;
 pub mod scalar;
 pub mod splice;
