@@ -2,9 +2,9 @@
 //! new vendor file, a snapshot, each side of `diff --format unified`). FORMAT.md key order,
 //! two-space indentation, values quoted only where YAML would misread them.
 
-use crate::model::{Entry, Roadmap, SnapshotMeta, SpecValue, Vendor, format_number};
+use crate::model::{Entry, Roadmap, SnapshotMeta, SpecValue, Vendor};
 
-use super::scalar::{Value, flow_text, key_to_yaml, text_to_yaml};
+use super::scalar::{Value, flow_text, key_to_yaml, number_to_yaml, text_to_yaml};
 
 /// Where an entry's values go: nested ones on their own lines `key_column + 2` deep, or all
 /// inside `{...}` (flow context, where `,[]{}` need quotes).
@@ -79,8 +79,8 @@ fn entry_fields(entry: &Entry, layout: Layout) -> Vec<(String, String)> {
     let memory = entry.memory.as_ref().map(|m| {
         let parts = [
             ("type", m.kind.as_deref().map(text)),
-            ("capacity_gb", m.capacity_gb.map(format_number)),
-            ("bandwidth_tbs", m.bandwidth_tbs.map(format_number)),
+            ("capacity_gb", m.capacity_gb.map(number_to_yaml)),
+            ("bandwidth_tbs", m.bandwidth_tbs.map(number_to_yaml)),
         ];
         let pairs = parts
             .into_iter()
@@ -107,7 +107,7 @@ fn entry_fields(entry: &Entry, layout: Layout) -> Vec<(String, String)> {
 
 fn spec_yaml(value: &SpecValue, flow: bool) -> String {
     match value {
-        SpecValue::Number(n) => format_number(*n),
+        SpecValue::Number(n) => number_to_yaml(*n),
         SpecValue::Bool(b) => b.to_string(),
         SpecValue::Text(t) => Value::Text(t.clone()).to_yaml_in(flow),
     }

@@ -24,7 +24,7 @@ impl Value {
         match self {
             Value::Text(text) if flow => flow_text(text),
             Value::Text(text) => text_to_yaml(text),
-            Value::Number(n) => format_number(*n),
+            Value::Number(n) => number_to_yaml(*n),
             Value::Bool(b) => b.to_string(),
             Value::Date(d) => d.to_string(),
             Value::List(items) => {
@@ -33,6 +33,21 @@ impl Value {
             }
         }
     }
+}
+
+/// Returns a finite number as YAML: digits as chipmap shows them, but a very large or very
+/// small one as `1.0e+21`, which YAML 1.1 and 1.2 readers alike take as a float (written out,
+/// 1e21 is an integer too large for most readers; 5e-324 would be 324 digits).
+pub fn number_to_yaml(n: f64) -> String {
+    let magnitude = n.abs();
+    if magnitude < 1e15 && (magnitude >= 1e-6 || n == 0.0) {
+        return format_number(n);
+    }
+    let written = format!("{n:e}");
+    let (mantissa, exponent) = written.split_once('e').unwrap_or((&written, "0"));
+    let dot = if mantissa.contains('.') { "" } else { ".0" };
+    let sign = if exponent.starts_with('-') { "" } else { "+" };
+    format!("{mantissa}{dot}e{sign}{exponent}")
 }
 
 /// Returns `text` as a YAML scalar: plain when that reads back as the same text, else quoted
@@ -45,10 +60,12 @@ pub fn text_to_yaml(text: &str) -> String {
     }
 }
 
-/// Returns `text` as a scalar inside a flow collection, where `,[]{}` end a plain scalar (and
-/// so would a `:` before one of them).
+/// Returns `text` as a scalar inside a flow collection, where `,[]{}` end a plain scalar, and
+/// an indicator just before one of them (`a:]`, `a?]`, `a -]` as the end of `[a -]`) makes
+/// libyaml or saphyr refuse the file.
 pub fn flow_text(text: &str) -> String {
-    if text.contains([',', '[', ']', '{', '}']) {
+    let indicator_before_end = text.ends_with(['-', '?', ':']) || text.contains(":?");
+    if text.contains([',', '[', ']', '{', '}']) || indicator_before_end {
         quoted(text)
     } else {
         text_to_yaml(text)
@@ -233,6 +250,21 @@ mod tests {
         assert_eq!(key_to_yaml("1", false), "'1'");
         assert_eq!(key_to_yaml("a,b", true), "'a,b'");
         assert_eq!(key_to_yaml("a,b", false), "a,b");
+    }
+
+    /// 1e21 was written as 22 digits, an integer libyaml (and most readers) cannot hold.
+    #[test]
+    fn huge_and_tiny_numbers_are_written_as_floats() {
+        use super::number_to_yaml;
+        assert_eq!(number_to_yaml(1024.0), "1024");
+        assert_eq!(number_to_yaml(3.35), "3.35");
+        assert_eq!(number_to_yaml(0.0), "0");
+        assert_eq!(number_to_yaml(1e21), "1.0e+21");
+        assert_eq!(number_to_yaml(-1.5e300), "-1.5e+300");
+        assert_eq!(number_to_yaml(5e-324), "5.0e-324");
+        for n in [1e21, -1.5e300, 5e-324, 1.7976931348623157e308, 123456789012345680.0] {
+            assert_eq!(number_to_yaml(n).parse::<f64>(), Ok(n));
+        }
     }
 
     #[test]

@@ -22,7 +22,10 @@ use ops::{GenOp, gen_op, path};
 
 mod expect;
 mod files;
+mod hostile;
 mod ops;
+mod second;
+mod whole;
 
 // ---------------------------------------------------------------------------------------------
 // Running a sequence.
