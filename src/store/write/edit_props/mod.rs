@@ -25,6 +25,7 @@ mod files;
 mod hostile;
 mod ops;
 mod second;
+mod values;
 mod whole;
 
 // ---------------------------------------------------------------------------------------------
@@ -114,6 +115,8 @@ fn run(file: &GenFile, ops: &[GenOp]) -> Result<(), TestCaseError> {
             _ => Touched::Remove(&touched_id),
         };
         check_step(&text, &after, touched_kind, &expected, &desc)?;
+        second::agrees(&after, &second::vendor(&expected))
+            .map_err(|e| fail(&format!("another YAML reader: {e}"), &text, &after, &desc))?;
         if let GenOp::Update(..) = op
             && let Some(e) = expected.entries.iter().find(|e| e.id == touched_id)
         {
