@@ -391,9 +391,9 @@ fn a_set_value_reads_back_exactly_whatever_the_old_quoting() {
             let entries = listed(&env);
             assert_eq!(entries[0]["notes"], value, "old `{style}`, set {value:?}");
             let after = fs::read_to_string(env.path().join("roadmaps/acme.yaml")).expect("read");
-            let raw = after.chars().find(|c| {
-                (c.is_control() && *c != '\n') || matches!(c, '\u{2028}' | '\u{2029}')
-            });
+            let raw = after
+                .chars()
+                .find(|c| (c.is_control() && *c != '\n') || matches!(c, '\u{2028}' | '\u{2029}'));
             assert_eq!(raw, None, "a raw control character in:\n{after:?}");
         }
     }

@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::model::{Roadmap, SnapshotMeta, Vendor};
 
 use crate::store::read::decode::{FileKind, decode, is_slug};
-use crate::store::read::source::SourceFile;
 use crate::store::read::load::{DataDir, load_data, load_snapshot_files, snapshot_stems};
+use crate::store::read::source::SourceFile;
 use crate::store::write::emit::snapshot_text;
 
 /// One snapshot of a data directory, loaded.
@@ -162,7 +162,11 @@ mod tests {
     #[test]
     fn a_snapshot_that_would_not_read_back_is_refused_as_a_chipmap_bug() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("v.yaml"), "vendor: v\nname: V\nentries: []\n").unwrap();
+        std::fs::write(
+            dir.path().join("v.yaml"),
+            "vendor: v\nname: V\nentries: []\n",
+        )
+        .unwrap();
         let taken = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         let planned = plan_snapshot(dir.path(), "s", taken, None).unwrap();
         let loaded = load_path(&dir.path().join("v.yaml")).unwrap();

@@ -151,9 +151,8 @@ pub fn is_plain_safe(text: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
-    let starts_badly = "-?:,[]{}#&*!|>'\"%@`".contains(first)
-        || first.is_whitespace()
-        || text.starts_with("...");
+    let starts_badly =
+        "-?:,[]{}#&*!|>'\"%@`".contains(first) || first.is_whitespace() || text.starts_with("...");
     let ends_badly = text.ends_with(char::is_whitespace) || text.ends_with(':');
     let breaks = text.contains(": ") || text.contains(" #") || text.contains('\t');
     let escaped = text.chars().any(|c| needs_escape(c) || c.is_control());
@@ -236,7 +235,10 @@ mod tests {
         assert_eq!(text_to_yaml("\u{feff}x"), "\"\\uFEFFx\"");
         assert_eq!(text_to_yaml("a\u{202e}b"), "\"a\\u202Eb\"");
         assert_eq!(text_to_yaml("a\0b\r"), "\"a\\0b\\r\"");
-        assert_eq!(double_quoted("say \"hi\" \\ 昇腾"), "\"say \\\"hi\\\" \\\\ 昇腾\"");
+        assert_eq!(
+            double_quoted("say \"hi\" \\ 昇腾"),
+            "\"say \\\"hi\\\" \\\\ 昇腾\""
+        );
     }
 
     /// A spec key `tdp: max` was written plain and broke the file; `#fp8` became a comment.
@@ -262,7 +264,13 @@ mod tests {
         assert_eq!(number_to_yaml(1e21), "1.0e+21");
         assert_eq!(number_to_yaml(-1.5e300), "-1.5e+300");
         assert_eq!(number_to_yaml(5e-324), "5.0e-324");
-        for n in [1e21, -1.5e300, 5e-324, 1.7976931348623157e308, 123456789012345680.0] {
+        for n in [
+            1e21,
+            -1.5e300,
+            5e-324,
+            1.7976931348623157e308,
+            123456789012345680.0,
+        ] {
             assert_eq!(number_to_yaml(n).parse::<f64>(), Ok(n));
         }
     }

@@ -4,25 +4,121 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use crate::model::{Confidence, Entry, FuzzyDate, Kind, Memory, Roadmap, SpecValue, Status, Vendor};
+use crate::model::{
+    Confidence, Entry, FuzzyDate, Kind, Memory, Roadmap, SpecValue, Status, Vendor,
+};
 
 use super::files::date;
 
 /// Pieces that each break some naive way of writing YAML.
 const PIECES: &[&str] = &[
-    "'", "\"", "#", ": ", " #", " ", "  ", "- ", "-", "?", ":", "[", "]", "{", "}", ",", "*", "&",
-    "!", "%", "@", "`", "|", ">", "<<", "=", "\\", "---", "...", "yes", "no", "on", "off",
-    "null", "Null", "~", "y", "true", "False", "1e3", "0x1F", "0o17", "0b101", ".nan", ".inf",
-    "-.inf", "2026-03-18", "2026-03-18T10:00", "1:20", "1_000", "0777", "+1", ".5", "", "\n",
-    "\n\n", "\t", "\r", "\r\n", "\u{1b}", "\u{7}", "\0", "\u{7f}", "\u{85}", "\u{9b}",
-    "\u{a0}", "\u{2028}", "\u{2029}", "\u{feff}", "\u{202e}", "\u{2066}", "\u{200f}", "\u{fffe}",
-    "昇腾", "Émeraude", "😀", "a", "x y", "H100", "%TAG", "&anchor", "*alias", "!!str",
+    "'",
+    "\"",
+    "#",
+    ": ",
+    " #",
+    " ",
+    "  ",
+    "- ",
+    "-",
+    "?",
+    ":",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "*",
+    "&",
+    "!",
+    "%",
+    "@",
+    "`",
+    "|",
+    ">",
+    "<<",
+    "=",
+    "\\",
+    "---",
+    "...",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "null",
+    "Null",
+    "~",
+    "y",
+    "true",
+    "False",
+    "1e3",
+    "0x1F",
+    "0o17",
+    "0b101",
+    ".nan",
+    ".inf",
+    "-.inf",
+    "2026-03-18",
+    "2026-03-18T10:00",
+    "1:20",
+    "1_000",
+    "0777",
+    "+1",
+    ".5",
+    "",
+    "\n",
+    "\n\n",
+    "\t",
+    "\r",
+    "\r\n",
+    "\u{1b}",
+    "\u{7}",
+    "\0",
+    "\u{7f}",
+    "\u{85}",
+    "\u{9b}",
+    "\u{a0}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{feff}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{200f}",
+    "\u{fffe}",
+    "昇腾",
+    "Émeraude",
+    "😀",
+    "a",
+    "x y",
+    "H100",
+    "%TAG",
+    "&anchor",
+    "*alias",
+    "!!str",
 ];
 
 /// Words that are valid ids (slugs) yet read as something else by some YAML reader.
 const HOSTILE_SLUGS: &[&str] = &[
-    "yes", "no", "on", "off", "y", "n", "null", "true", "1e3", "0x1f", "0o17", "0b101", "2026",
-    "2026-03-18", "1-2", "-", "---", "-1", "0777", "1e-3",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "n",
+    "null",
+    "true",
+    "1e3",
+    "0x1f",
+    "0o17",
+    "0b101",
+    "2026",
+    "2026-03-18",
+    "1-2",
+    "-",
+    "---",
+    "-1",
+    "0777",
+    "1e-3",
 ];
 
 /// Returns hostile text: one piece, several joined, arbitrary characters, or a long line.
@@ -53,7 +149,18 @@ fn slug() -> impl Strategy<Value = String> {
 
 fn number() -> impl Strategy<Value = f64> {
     prop_oneof![
-        select(&[80.0, 3.35, 0.5, 1e15, 1e21, 1e-7, 5e-324, 1.7976931348623157e308][..]),
+        select(
+            &[
+                80.0,
+                3.35,
+                0.5,
+                1e15,
+                1e21,
+                1e-7,
+                5e-324,
+                1.7976931348623157e308
+            ][..]
+        ),
         proptest::num::f64::POSITIVE | proptest::num::f64::NORMAL,
     ]
 }
@@ -134,7 +241,10 @@ pub(super) fn hostile_vendor() -> impl Strategy<Value = Vendor> {
     (
         slug(),
         hostile(),
-        proptest::collection::vec((hostile_entry(), any::<Option<prop::sample::Index>>()), 0..5),
+        proptest::collection::vec(
+            (hostile_entry(), any::<Option<prop::sample::Index>>()),
+            0..5,
+        ),
     )
         .prop_map(|(vendor, name, drawn)| {
             let mut entries: Vec<Entry> = Vec::new();
@@ -143,7 +253,8 @@ pub(super) fn hostile_vendor() -> impl Strategy<Value = Vendor> {
                     entry.id = format!("{}-{i}", entry.id);
                 }
                 if !entries.is_empty() {
-                    entry.predecessor = predecessor.map(|p| entries[p.index(entries.len())].id.clone());
+                    entry.predecessor =
+                        predecessor.map(|p| entries[p.index(entries.len())].id.clone());
                 }
                 entries.push(entry);
             }

@@ -151,13 +151,20 @@ fn file(case: &Case) -> String {
         Field::List(_) => {}
     }
     let entry = if entry_flow && !pairs.iter().any(|(_, v)| v.contains('\n')) {
-        let inner: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}: {}", v.trim_start())).collect();
+        let inner: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", v.trim_start()))
+            .collect();
         format!("  - {{{}}}\n", inner.join(", "))
     } else {
         let mut out = String::new();
         for (i, (k, v)) in pairs.iter().enumerate() {
             let lead = if i == 0 { "  - " } else { "    " };
-            let sep = if v.starts_with('\n') || v.starts_with(' ') || v.is_empty() { "" } else { " " };
+            let sep = if v.starts_with('\n') || v.starts_with(' ') || v.is_empty() {
+                ""
+            } else {
+                " "
+            };
             out.push_str(&format!("{lead}{k}:{sep}{v}\n"));
         }
         out
@@ -176,7 +183,11 @@ fn nested(pairs: &[(String, String)], flow: bool, column: usize) -> String {
     pairs
         .iter()
         .map(|(k, v)| {
-            let sep = if v.starts_with('\n') || v.is_empty() { "" } else { " " };
+            let sep = if v.starts_with('\n') || v.is_empty() {
+                ""
+            } else {
+                " "
+            };
             format!("\n{indent}{k}:{sep}{v}")
         })
         .collect()

@@ -17,7 +17,11 @@ use super::hostile::{hostile, hostile_entry, hostile_roadmap, hostile_vendor};
 use super::second;
 
 /// Returns what chipmap's decoder (the one `check` uses) reads from `text`, or its problems.
-pub(super) fn chipmap_reads(text: &str, stem: &str, kind: FileKind) -> Result<Decoded, TestCaseError> {
+pub(super) fn chipmap_reads(
+    text: &str,
+    stem: &str,
+    kind: FileKind,
+) -> Result<Decoded, TestCaseError> {
     let source = SourceFile {
         path: "generated.yaml",
         text,
