@@ -4,7 +4,9 @@
 use crate::model::{Entry, Vendor};
 
 use super::emit::{entry_body, entry_flow, vendor_text};
-use super::scalar::{Value, double_quoted, flow_text, key_to_yaml, quoted, text_to_yaml};
+use super::scalar::{
+    Value, double_quoted, flow_text, is_long_key, key_to_yaml, quoted, text_to_yaml,
+};
 use super::splice::{self, Splice};
 
 /// One change to one field of an entry; a path is `available`, `memory.capacity_gb`, `specs.tdp_w`.
@@ -99,10 +101,11 @@ fn set(
             // A nested mapping in the entry's own style: flow inside `{...}`, else block.
             let flow = entry.is_flow_style();
             let (name, rendered) = (key_to_yaml(key, flow), value.to_yaml_in(flow));
-            let nested = if flow {
-                format!("{{{name}: {rendered}}}")
-            } else {
-                format!("{eol}{indent}{name}: {rendered}")
+            let nested = match (flow, is_long_key(&name)) {
+                (true, false) => format!("{{{name}: {rendered}}}"),
+                (true, true) => format!("{{? {name}: {rendered}}}"),
+                (false, false) => format!("{eol}{indent}{name}: {rendered}"),
+                (false, true) => format!("{eol}{indent}? {name}{eol}{indent}: {rendered}"),
             };
             Ok(match splice::replace_value(text, entry, parent, &nested) {
                 // `memory:` present but empty (null): write the mapping as its value.

@@ -4,7 +4,7 @@
 
 use crate::model::{Entry, Roadmap, SnapshotMeta, SpecValue, Vendor};
 
-use super::scalar::{Value, flow_text, key_to_yaml, number_to_yaml, text_to_yaml};
+use super::scalar::{Value, flow_text, is_long_key, key_to_yaml, number_to_yaml, text_to_yaml};
 
 /// Where an entry's values go: nested ones on their own lines `key_column + 2` deep, or all
 /// inside `{...}` (flow context, where `,[]{}` need quotes).
@@ -29,12 +29,19 @@ impl Layout<'_> {
                 let indent = " ".repeat(key_column + 2);
                 pairs
                     .iter()
-                    .map(|(k, v)| format!("{eol}{indent}{k}: {v}"))
+                    .map(|(k, v)| match is_long_key(k) {
+                        true => format!("{eol}{indent}? {k}{eol}{indent}: {v}"),
+                        false => format!("{eol}{indent}{k}: {v}"),
+                    })
                     .collect()
             }
             Layout::Flow if pairs.is_empty() => String::new(),
             Layout::Flow => {
-                let pairs: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+                let pair = |(k, v): &(String, String)| match is_long_key(k) {
+                    true => format!("? {k}: {v}"),
+                    false => format!("{k}: {v}"),
+                };
+                let pairs: Vec<String> = pairs.iter().map(pair).collect();
                 format!("{{{}}}", pairs.join(", "))
             }
         }

@@ -84,6 +84,12 @@ pub fn key_to_yaml(key: &str, flow: bool) -> String {
     }
 }
 
+/// Returns whether a written key is too long for `key: value`: YAML allows an implicit key
+/// 1024 characters at most; a longer one is written explicitly, `? key` then `: value`.
+pub fn is_long_key(written: &str) -> bool {
+    written.chars().count() > 1000
+}
+
 /// Returns `text` quoted: single quotes when every character may stand raw in them, else
 /// double quotes with escapes.
 pub fn quoted(text: &str) -> String {

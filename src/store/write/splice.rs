@@ -8,7 +8,7 @@ use yaml_edit::{Mapping, MappingEntry, Sequence, TextPosition, YamlFile};
 
 use crate::store::read::decode::ENTRY_FIELDS;
 
-use super::scalar::key_to_yaml;
+use super::scalar::{is_long_key, key_to_yaml};
 
 /// One splice: replace `range` of the text with `with`.
 #[derive(Debug, Clone, PartialEq)]
@@ -164,7 +164,10 @@ pub fn add_key(text: &str, map: &Mapping, key: &str, rendered: &str) -> Splice {
     let pairs: Vec<MappingEntry> = map.entries().collect();
     let map_range = range(map.byte_range());
     // `specs.#new` is a key YAML would read as a comment unless quoted.
-    let name = key_to_yaml(key, map.is_flow_style());
+    let mut name = key_to_yaml(key, map.is_flow_style());
+    if is_long_key(&name) {
+        name = format!("? {name}");
+    }
     if map.is_flow_style() {
         let at = pairs
             .last()
@@ -195,11 +198,15 @@ pub fn add_key(text: &str, map: &Mapping, key: &str, rendered: &str) -> Splice {
     } else {
         " "
     };
-    let line = format!(
-        "{}{name}:{separator}{rendered}",
-        " ".repeat(column(text, map_range.start))
-    );
+    let indent = " ".repeat(column(text, map_range.start));
     let eol = line_break(text);
+    // An explicit key (`? key`) has its `:` on the next line.
+    let colon = if name.starts_with('?') {
+        format!("{eol}{indent}:")
+    } else {
+        ":".to_string()
+    };
+    let line = format!("{indent}{name}{colon}{separator}{rendered}");
     if at == text.len() && !text.ends_with('\n') {
         Splice::insert(at, format!("{eol}{line}"))
     } else {

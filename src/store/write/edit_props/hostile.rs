@@ -137,6 +137,8 @@ pub(super) fn hostile_key() -> impl Strategy<Value = String> {
         3 => select(PIECES).prop_map(str::to_string),
         4 => proptest::collection::vec(select(PIECES), 0..5).prop_map(|p| p.concat()),
         2 => "\\PC{0,20}",
+        // Longer than YAML allows an implicit key.
+        1 => (select(PIECES), 1000..1500usize).prop_map(|(p, n)| format!("{p}{}", "k".repeat(n))),
     ]
 }
 
