@@ -139,7 +139,13 @@ fn asked_reads_back(
             wanted.push(new);
             wanted
         }
-        Request::Remove { .. } => Vec::new(),
+        Request::Remove { key } => {
+            let (_, old) = find(roadmap, key)?;
+            if after.entries.iter().any(|e| e.id == old.id) {
+                return Err(bug(format!("`{key}` would still be in the file")));
+            }
+            Vec::new()
+        }
     };
     for want in &wanted {
         match after.entries.iter().find(|e| e.id == want.id) {
