@@ -4,6 +4,7 @@
 use crate::model::{Entry, Vendor};
 
 use super::emit::{entry_body, entry_flow, vendor_text};
+use super::flow_list;
 use super::scalar::{
     Value, double_quoted, flow_text, is_long_key, key_to_yaml, quoted, text_to_yaml,
 };
@@ -219,7 +220,7 @@ fn add_lf(text: &str, entry: &Entry, after: Option<usize>) -> Result<String, Str
         return Ok(add_first(text, entry));
     }
     if list.is_flow_style() {
-        let edit = splice::insert_flow_item(&list, text, after, &entry_flow(entry))?;
+        let edit = flow_list::insert_flow_item(&list, text, after, &entry_flow(entry))?;
         return Ok(edit.apply(text));
     }
     let edit = splice::insert_entry(text, &list, after, |dash, keys, eol| {
@@ -281,7 +282,7 @@ pub fn remove(text: &str, id: &str) -> Result<String, String> {
         let (index, _) =
             splice::find_entry(&list, id).ok_or_else(|| format!("no entry `{id}` in the file"))?;
         if list.is_flow_style() {
-            return Ok(splice::remove_flow_item(&list, index)?.apply(text));
+            return Ok(flow_list::remove_flow_item(&list, index)?.apply(text));
         }
         splice::remove_entry(text, &list, index)
     })

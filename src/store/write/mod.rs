@@ -8,6 +8,7 @@ pub mod edit;
 mod edit_props;
 pub mod emit;
 pub mod fields;
+pub mod flow_list;
 pub mod init;
 pub mod readback;
 pub mod scalar;

@@ -18,7 +18,7 @@ pub struct Splice {
 }
 
 impl Splice {
-    fn insert(at: usize, with: String) -> Splice {
+    pub(super) fn insert(at: usize, with: String) -> Splice {
         Splice {
             range: at..at,
             with,
@@ -72,7 +72,7 @@ pub fn find_entry(entries: &Sequence, id: &str) -> Option<(usize, Mapping)> {
     })
 }
 
-fn range(p: TextPosition) -> Range<usize> {
+pub(super) fn range(p: TextPosition) -> Range<usize> {
     p.start as usize..p.end as usize
 }
 
@@ -320,43 +320,6 @@ pub fn insert_entry(
         Splice::insert(at, format!("{eol}{}", body.trim_end_matches(eol)))
     } else {
         Splice::insert(at, body)
-    })
-}
-
-/// Returns the splice that inserts `rendered` into a flow list `[a, b]` after item `after`
-/// (else after the last), separated as the list's first two items are (else `, `).
-pub fn insert_flow_item(
-    list: &Sequence,
-    text: &str,
-    after: Option<usize>,
-    rendered: &str,
-) -> Result<Splice, String> {
-    let items: Vec<Range<usize>> = list.values().map(|v| range(v.byte_range())).collect();
-    let anchor = after
-        .and_then(|i| items.get(i))
-        .or(items.last())
-        .ok_or("the flow list has no item to place the new one beside")?;
-    let separator = match items.as_slice() {
-        [first, second, ..] if !text[first.end..second.start].contains('#') => {
-            &text[first.end..second.start]
-        }
-        _ => ", ",
-    };
-    Ok(Splice::insert(anchor.end, format!("{separator}{rendered}")))
-}
-
-/// Returns the splice that removes item `index` of a flow list with one comma beside it.
-pub fn remove_flow_item(list: &Sequence, index: usize) -> Result<Splice, String> {
-    let items: Vec<Range<usize>> = list.values().map(|v| range(v.byte_range())).collect();
-    let item = items.get(index).ok_or("no such entry")?;
-    let cut = match (items.get(index + 1), index.checked_sub(1)) {
-        (Some(next), _) => item.start..next.start,
-        (None, Some(previous)) => items[previous].end..item.end,
-        (None, None) => item.clone(),
-    };
-    Ok(Splice {
-        range: cut,
-        with: String::new(),
     })
 }
 
