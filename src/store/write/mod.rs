@@ -1,5 +1,6 @@
-//! Writing: format-preserving edits (splice, edit, change, fields, scalar, readback), the canonical text
-//! of what is written whole (emit), and landing files safely (atomic, init).
+//! Writing: format-preserving edits (splice, flow_list, edit, change, fields, scalar), what an
+//! edit must read back as (readback), the canonical text of what is written whole (emit), and
+//! landing files safely (atomic, init).
 
 pub mod atomic;
 pub mod change;

@@ -2,7 +2,10 @@
 //! blank lines, quoting, flow and block values, LF or CRLF, with or without a final newline)
 //! and random sequences of update / add / remove. After each step the file still checks clean,
 //! the typed model changed exactly as intended, every line outside the touched entry is
-//! byte-for-byte what it was, and the line endings are the file's own.
+//! byte-for-byte what it was, the line endings are the file's own, and a second YAML reader
+//! (libyaml, `second.rs`) reads the same as chipmap. `values.rs`: a value set in any old style
+//! reads back as set; `whole.rs`: what is written whole (snapshots, vendor files, new entries)
+//! reads back equal, over hostile text (`hostile.rs`).
 //!
 //! `PROPTEST_CASES` sets the number of cases per property (default 64). The regression tests
 //! at the end pin the bugs the properties found, each named after what broke.

@@ -209,21 +209,42 @@ fn op(case: &Case) -> Op {
     }
 }
 
+/// Runs the case on the file with LF, CRLF and CR-only line endings; each must come out with
+/// its own line endings only.
 fn run(case: &Case) -> Result<(), TestCaseError> {
-    let text = file(case);
-    let decoded = chipmap_reads(&text, "acme", FileKind::Vendor)?;
+    let lf = file(case);
+    for eol in ["\n", "\r\n", "\r"] {
+        let after = run_on(case, &lf.replace('\n', eol))?;
+        let foreign = match eol {
+            "\n" => after.contains('\r'),
+            "\r" => after.contains('\n'),
+            _ => after.replace("\r\n", "").contains(['\r', '\n']),
+        };
+        prop_assert!(
+            !foreign,
+            "line endings other than {:?} in:\n{:?}",
+            eol,
+            after
+        );
+    }
+    Ok(())
+}
+
+fn run_on(case: &Case, text: &str) -> Result<String, TestCaseError> {
+    let decoded = chipmap_reads(text, "acme", FileKind::Vendor)?;
     let old: Vendor = decoded.vendors[0].0.clone();
     let op = op(case);
     let mut want = old.clone();
     want.entries[0] = readback::applied(&old.entries[0], std::slice::from_ref(&op))
         .map_err(TestCaseError::fail)?;
-    let after = edit::update(&text, "a1", std::slice::from_ref(&op))
+    let after = edit::update(text, "a1", std::slice::from_ref(&op))
         .map_err(|e| TestCaseError::fail(format!("the edit failed: {e}\n{text}")))?;
     let decoded = chipmap_reads(&after, "acme", FileKind::Vendor)?;
     let got: Vec<&Vendor> = decoded.vendors.iter().map(|(v, _)| v).collect();
     prop_assert_eq!(got, vec![&want], "before:\n{}\nafter:\n{}", text, after);
     second::agrees(&after, &second::vendor(&want))
-        .map_err(|e| TestCaseError::fail(format!("{e}\nbefore:\n{text}\nafter:\n{after}")))
+        .map_err(|e| TestCaseError::fail(format!("{e}\nbefore:\n{text}\nafter:\n{after}")))?;
+    Ok(after)
 }
 
 /// Returns the config with at least 512 cases: one case is cheap, and the styles that break
