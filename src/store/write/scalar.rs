@@ -281,6 +281,18 @@ mod tests {
         }
     }
 
+    /// The snapshot property found `[long -]`, which saphyr refuses, and libyaml refuses
+    /// `[a:?]`: an indicator just before the end of a flow item.
+    #[test]
+    fn flow_items_ending_in_an_indicator_are_quoted() {
+        use super::flow_text;
+        assert_eq!(flow_text("long -"), "'long -'");
+        assert_eq!(flow_text("why?"), "'why?'");
+        assert_eq!(flow_text("a:?b"), "'a:?b'");
+        assert_eq!(flow_text("https://x.test/a"), "https://x.test/a");
+        assert_eq!(flow_text("a, b"), "'a, b'");
+    }
+
     #[test]
     fn values_are_written_in_canonical_form() {
         assert_eq!(Value::Number(1024.0).to_yaml(), "1024");

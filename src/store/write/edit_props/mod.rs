@@ -14,7 +14,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
 
-use crate::model::Entry;
+use crate::model::{Entry, SpecValue};
 
 use super::edit::{self, Op};
 use super::scalar::Value;
@@ -280,4 +280,25 @@ fn add_first_entry_below_the_entries_key_not_a_comment() {
 fn add_first_entry_keeps_missing_final_newline() {
     let out = edit::add("vendor: acme\nname: Acme\nentries: []", &new_a(), None).unwrap();
     assert_eq!(out, MINIMAL.trim_end(), "{out:?}");
+}
+
+/// A spec key over YAML's 1024-character implicit-key limit was written `key: value`, which
+/// no reader takes; it is written `? key` / `: value` now, and replaced in place after.
+#[test]
+fn a_spec_key_over_the_implicit_key_limit_is_written_explicitly() {
+    let key = "k".repeat(1100);
+    let set = |n: f64| Op::Set(vec!["specs".into(), key.clone()], Value::Number(n));
+    let text = format!("{MINIMAL}    specs:\n      tdp_w: 700\n");
+    let out = edit::update(&text, "a", &[set(1.0)]).unwrap();
+    assert!(
+        out.contains(&format!("      ? {key}\n      : 1\n")),
+        "{out}"
+    );
+    let out = edit::update(&out, "a", &[set(2.0)]).unwrap();
+    let specs = load(&out).map(|v| v.entries[0].specs.clone());
+    let want = vec![
+        ("tdp_w".to_string(), SpecValue::Number(700.0)),
+        (key.clone(), SpecValue::Number(2.0)),
+    ];
+    assert_eq!(specs, Ok(want));
 }
