@@ -63,7 +63,7 @@ impl Layout<'_> {
     }
 }
 
-/// Returns the entry as `(key, rendered value)` pairs in FORMAT.md order.
+/// Returns the entry as `(key, rendered value)` pairs, in the documented order of fields.
 fn entry_fields(entry: &Entry, layout: Layout) -> Vec<(String, String)> {
     let text = |s: &str| layout.text(s);
     let flow = matches!(layout, Layout::Flow);
