@@ -352,3 +352,61 @@ fn a_no_op_leaves_crlf_and_a_missing_final_newline_alone() {
         assert!(after == text, "{label}: the file changed:\n{after:?}");
     }
 }
+
+/// Returns the entries of `chipmap list --format json` in the working directory.
+fn listed(env: &TestEnv) -> Vec<serde_json::Value> {
+    let out = env.stdout(&["list", "--format", "json"]);
+    serde_json::from_str(&out).expect("list prints JSON")
+}
+
+/// `--notes $'first\nsecond'` on single-quoted notes was refused (or folded to `first second`)
+/// while the same text replacing a plain value was stored; raw ESC, DEL, NEL and U+2028 were
+/// written into the file, which PyYAML and libyaml refuse. Every old style now stores the text
+/// exactly, escaped.
+#[test]
+fn a_set_value_reads_back_exactly_whatever_the_old_quoting() {
+    let styles = [
+        "notes: old",
+        "notes: 'old'",
+        "notes: \"old\"",
+        "notes: >\n      old\n      text",
+        "notes: |\n      old",
+        "notes:",
+    ];
+    let values = [
+        "first\nsecond",
+        "a\u{1b}b\u{7}",
+        "del\u{7f} nel\u{85} ls\u{2028}",
+        "tab\there\r",
+        "it's \"both\" # here: yes",
+    ];
+    for style in styles {
+        for value in values {
+            let text = format!(
+                "vendor: acme\nname: Acme\nentries:\n  - id: a1\n    name: A1\n    kind: gpu\n    status: announced\n    available: 2027\n    {style}\n"
+            );
+            let env = TestEnv::with_files(&[("acme.yaml", &text)]);
+            let set = format!("notes={value}");
+            env.stdout(&["update", "acme/a1", "--set", &set]);
+            let entries = listed(&env);
+            assert_eq!(entries[0]["notes"], value, "old `{style}`, set {value:?}");
+            let after = fs::read_to_string(env.path().join("roadmaps/acme.yaml")).expect("read");
+            let raw = after
+                .chars()
+                .find(|c| (c.is_control() && *c != '\n') || matches!(c, '\u{2028}' | '\u{2029}'));
+            assert_eq!(raw, None, "a raw control character in:\n{after:?}");
+        }
+    }
+}
+
+/// `update h100 --set 'specs.#new=5'` printed "updated" and wrote a comment.
+#[test]
+fn a_new_spec_named_like_a_comment_is_kept() {
+    let text = "vendor: acme\nname: Acme\nentries:\n  - id: a1\n    name: A1\n    kind: gpu\n    status: announced\n    available: 2027\n    specs:\n      tdp_w: 700\n";
+    let env = TestEnv::with_files(&[("acme.yaml", text)]);
+    env.stdout(&["update", "acme/a1", "--set", "specs.#new=5"]);
+    env.stdout(&["update", "acme/a1", "--set", "specs.x: y=z #w"]);
+    let entries = listed(&env);
+    assert_eq!(entries[0]["specs"]["#new"], 5, "{:?}", entries[0]);
+    assert_eq!(entries[0]["specs"]["x: y"], "z #w", "{:?}", entries[0]);
+}

@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
-use crate::model::{Roadmap, SnapshotMeta};
+use crate::model::{Roadmap, SnapshotMeta, Vendor};
 
-use crate::store::read::decode::is_slug;
+use crate::store::read::decode::{FileKind, decode, is_slug};
 use crate::store::read::load::{DataDir, load_data, load_snapshot_files, snapshot_stems};
+use crate::store::read::source::SourceFile;
 use crate::store::write::emit::snapshot_text;
 
 /// One snapshot of a data directory, loaded.
@@ -77,11 +78,34 @@ pub fn plan_snapshot(
         sources: Vec::new(),
     };
     let text = snapshot_text(&meta, &roadmap);
+    reads_back_as(&path, &text, &meta, &roadmap)?;
     Ok(NewSnapshot {
         path,
         text,
         entries: roadmap.entry_count(),
     })
+}
+
+/// Returns an error unless `text`, decoded as `check` decodes a snapshot, holds `meta` and
+/// `roadmap` exactly: a snapshot that would not read back is never written.
+fn reads_back_as(path: &Path, text: &str, meta: &SnapshotMeta, roadmap: &Roadmap) -> Result<()> {
+    let shown = path.display().to_string();
+    let source = SourceFile { path: &shown, text };
+    let mut problems = Vec::new();
+    let decoded = decode(&source, &meta.name, Some(FileKind::Snapshot), &mut problems);
+    let vendors: Vec<Vendor> = decoded.vendors.into_iter().map(|(v, _)| v).collect();
+    if problems.is_empty() && decoded.snapshot.as_ref() == Some(meta) && vendors == roadmap.vendors
+    {
+        return Ok(());
+    }
+    let why = match problems.first() {
+        Some(problem) => format!("it would not pass `check` ({})", problem.message),
+        None => "it would not read back as the roadmap it froze".to_string(),
+    };
+    Err(Error::usage(
+        format!("refusing to write {shown}: {why}"),
+        Some("this is a bug in chipmap; nothing was written".into()),
+    ))
 }
 
 /// Writes a planned snapshot whole, refusing to replace a file that appeared meanwhile.
@@ -93,7 +117,7 @@ pub fn write_snapshot(snapshot: &NewSnapshot) -> Result<()> {
 mod tests {
     use chrono::NaiveDate;
 
-    use super::{plan_snapshot, snapshots, write_snapshot};
+    use super::{plan_snapshot, reads_back_as, snapshots, write_snapshot};
     use crate::store::read::load::{DataDir, load_path};
 
     #[test]
@@ -117,5 +141,48 @@ mod tests {
             plan_snapshot(dir.path(), "../x", taken, None).is_err(),
             "slugs only"
         );
+    }
+
+    /// `specs: {"tdp: max": 700}` was frozen as `tdp: max: 700`, which broke every command on
+    /// the data directory, and `"#fp8_pflops"` as a comment, which lost the spec.
+    #[test]
+    fn a_snapshot_keeps_spec_keys_yaml_would_misread() {
+        let dir = tempfile::tempdir().unwrap();
+        let vendor = "vendor: v\nname: V\nentries:\n  - id: a\n    name: A\n    kind: gpu\n    status: announced\n    available: 2027\n    specs: {\"tdp: max\": 700, \"#fp8_pflops\": 5, \"1e3\": x, \"a,b\": 'it''s'}\n";
+        std::fs::write(dir.path().join("v.yaml"), vendor).unwrap();
+        let taken = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let planned = plan_snapshot(dir.path(), "keys", taken, None).unwrap();
+        write_snapshot(&planned).unwrap();
+        let frozen = load_path(&planned.path).unwrap();
+        let working = load_path(&dir.path().join("v.yaml")).unwrap();
+        assert_eq!(frozen.roadmap.vendors[0].entries[0].specs.len(), 4);
+        assert_eq!(frozen.roadmap, working.roadmap);
+    }
+
+    #[test]
+    fn a_snapshot_that_would_not_read_back_is_refused_as_a_chipmap_bug() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("v.yaml"),
+            "vendor: v\nname: V\nentries: []\n",
+        )
+        .unwrap();
+        let taken = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let planned = plan_snapshot(dir.path(), "s", taken, None).unwrap();
+        let loaded = load_path(&dir.path().join("v.yaml")).unwrap();
+        let meta = crate::model::SnapshotMeta {
+            name: "s".into(),
+            taken,
+            note: None,
+            sources: Vec::new(),
+        };
+        assert!(reads_back_as(&planned.path, &planned.text, &meta, &loaded.roadmap).is_ok());
+        let lossy = planned.text.replace("name: V", "name: W");
+        let broken = planned.text.replace("name: V", "name: V: W");
+        for text in [lossy, broken] {
+            let err = reads_back_as(&planned.path, &text, &meta, &loaded.roadmap).unwrap_err();
+            assert!(err.to_string().contains("refusing to write"), "{err}");
+            assert!(format!("{err:?}").contains("bug in chipmap"), "{err:?}");
+        }
     }
 }

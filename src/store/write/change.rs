@@ -8,6 +8,7 @@ use crate::model::{Entry, FindError, Roadmap, Vendor, closest};
 
 use super::atomic::write_atomic;
 use super::edit::{self, Op};
+use super::readback;
 use super::scalar::Value;
 use crate::store::read::decode::is_slug;
 use crate::store::read::file::read_file;
@@ -97,7 +98,73 @@ pub fn plan(dir: &Path, request: &Request) -> Result<Planned> {
     };
     let before = roadmap.vendors.iter().find(|v| v.vendor == after.vendor);
     untouched_stay_equal(before, &after, &planned)?;
+    asked_reads_back(&roadmap, request, &after, &planned)?;
     Ok(planned)
+}
+
+/// Returns an error unless the entries the change adds or changes read back, from the new
+/// text, as exactly what was asked: a value YAML would read as something else (a key taken for
+/// a comment, a line break folded to a space) is a chipmap bug, never written.
+fn asked_reads_back(
+    roadmap: &Roadmap,
+    request: &Request,
+    after: &Vendor,
+    planned: &Planned,
+) -> Result<()> {
+    let bug = |why: String| {
+        Error::usage(
+            format!("refusing to write {}: {why}", planned.path.display()),
+            Some("this is a bug in chipmap; nothing was written".into()),
+        )
+    };
+    let wanted: Vec<Entry> = match request {
+        Request::Add { entry, .. } => vec![(**entry).clone()],
+        Request::Update { key, ops, rename } => {
+            let (vendor, old) = find(roadmap, key)?;
+            let mut new = readback::applied(old, ops).map_err(&bug)?;
+            let mut wanted = Vec::new();
+            if let Some(new_id) = rename.as_deref().filter(|n| *n != old.id) {
+                // As plan_update renames: the old id becomes an alias, followers follow.
+                if !old.aliases.contains(&old.id) {
+                    new.aliases.push(old.id.clone());
+                }
+                new.id = new_id.to_string();
+                let follows = |e: &&Entry| e.predecessor.as_deref() == Some(old.id.as_str());
+                for follower in vendor.entries.iter().filter(follows) {
+                    let mut follower = follower.clone();
+                    follower.predecessor = Some(new_id.to_string());
+                    wanted.push(follower);
+                }
+            }
+            wanted.push(new);
+            wanted
+        }
+        Request::Remove { key } => {
+            let (_, old) = find(roadmap, key)?;
+            if after.entries.iter().any(|e| e.id == old.id) {
+                return Err(bug(format!("`{key}` would still be in the file")));
+            }
+            Vec::new()
+        }
+    };
+    for want in &wanted {
+        match after.entries.iter().find(|e| e.id == want.id) {
+            Some(got) if got == want => {}
+            Some(got) => {
+                return Err(bug(format!(
+                    "`{}` would read back as {got:?}, not as asked ({want:?})",
+                    want.key(&after.vendor)
+                )));
+            }
+            None => {
+                return Err(bug(format!(
+                    "`{}` would not be in the file",
+                    want.key(&after.vendor)
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Returns an error if an entry the change was not meant to touch came out different: a
@@ -338,4 +405,35 @@ fn plan_remove(dir: &Path, roadmap: &Roadmap, key: &str) -> Result<Planned> {
         done: "removed",
         touched: vec![entry.id.clone()],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Op, Request, Value, asked_reads_back, plan};
+    use crate::store::read::load::{DataDir, decode_vendor_text, load_data};
+
+    #[test]
+    fn an_edit_that_would_not_read_back_as_asked_is_refused_as_a_chipmap_bug() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "vendor: acme\nname: Acme\nentries:\n  - id: a1\n    name: A1\n    kind: gpu\n    status: announced\n    available: 2027\n    notes: 'old'\n";
+        std::fs::write(dir.path().join("acme.yaml"), text).unwrap();
+        let request = Request::Update {
+            key: "acme/a1".into(),
+            ops: vec![Op::Set(
+                vec!["notes".into()],
+                Value::Text("first\nsecond".into()),
+            )],
+            rename: None,
+        };
+        let planned = plan(dir.path(), &request).unwrap();
+        let roadmap = load_data(&DataDir::Path(dir.path().to_path_buf()))
+            .unwrap()
+            .roadmap;
+        let mut after = decode_vendor_text(&planned.path, &planned.new).unwrap();
+        assert!(asked_reads_back(&roadmap, &request, &after, &planned).is_ok());
+        // What a single-quoted rewrite used to store: the line break folded to a space.
+        after.entries[0].notes = Some("first second".into());
+        let err = asked_reads_back(&roadmap, &request, &after, &planned).unwrap_err();
+        assert!(format!("{err:?}").contains("bug in chipmap"), "{err:?}");
+    }
 }

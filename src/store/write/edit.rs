@@ -1,10 +1,13 @@
 //! Edits of one vendor file's text: set, unset and append fields of an entry, add an entry,
 //! remove one. Each edit splices only the lines of the entry it changes.
 
-use crate::model::Entry;
+use crate::model::{Entry, Vendor};
 
-use super::emit::entry_body;
-use super::scalar::{Value, text_to_yaml};
+use super::emit::{entry_body, entry_flow, vendor_text};
+use super::flow_list;
+use super::scalar::{
+    Value, double_quoted, flow_text, is_long_key, key_to_yaml, quoted, text_to_yaml,
+};
 use super::splice::{self, Splice};
 
 /// One change to one field of an entry; a path is `available`, `memory.capacity_gb`, `specs.tdp_w`.
@@ -18,8 +21,23 @@ pub enum Op {
 
 /// Returns the text with `ops` applied, in order, to the entry whose id is `id`.
 pub fn update(text: &str, id: &str, ops: &[Op]) -> Result<String, String> {
-    ops.iter()
-        .try_fold(text.to_string(), |text, op| apply(&text, id, op))
+    with_lf(text, |text| {
+        ops.iter()
+            .try_fold(text.to_string(), |text, op| apply(&text, id, op))
+    })
+}
+
+/// Returns `edit` of `text`; a file whose lines end in CR alone (old Mac style) is edited with
+/// LF, which the splices find lines by, and given its CRs back. Such a file holds no LF, and
+/// chipmap writes no raw LF inside a value, so the round trip is exact.
+fn with_lf(
+    text: &str,
+    edit: impl FnOnce(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    if text.contains('\n') || !text.contains('\r') {
+        return edit(text);
+    }
+    Ok(edit(&text.replace('\r', "\n"))?.replace('\n', "\r"))
 }
 
 fn apply(text: &str, id: &str, op: &Op) -> Result<String, String> {
@@ -59,9 +77,9 @@ fn set(
     path: &[String],
     value: &Value,
 ) -> Result<Splice, String> {
-    let rendered = value.to_yaml();
     let (parent, key) = split(path)?;
     let Some(parent) = parent else {
+        let rendered = value.to_yaml_in(entry.is_flow_style());
         return Ok(match splice::replace_value(text, entry, key, &rendered) {
             Some(edit) => in_old_style(text, edit, value),
             None if key == "sources" && !entry.is_flow_style() => {
@@ -71,23 +89,30 @@ fn set(
         });
     };
     match splice::mapping_at(entry, &[parent]) {
-        Some(map) => Ok(match splice::replace_value(text, &map, key, &rendered) {
-            Some(edit) => in_old_style(text, edit, value),
-            None => splice::add_key(text, &map, key, &rendered),
-        }),
+        Some(map) => {
+            let rendered = value.to_yaml_in(map.is_flow_style());
+            Ok(match splice::replace_value(text, &map, key, &rendered) {
+                Some(edit) => in_old_style(text, edit, value),
+                None => splice::add_key(text, &map, key, &rendered),
+            })
+        }
         None => {
             let eol = splice::line_break(text);
             let indent = " ".repeat(splice::key_column(text, entry) + 2);
             // A nested mapping in the entry's own style: flow inside `{...}`, else block.
-            let nested = if entry.is_flow_style() {
-                format!("{{{key}: {rendered}}}")
-            } else {
-                format!("{eol}{indent}{key}: {rendered}")
+            let flow = entry.is_flow_style();
+            let (name, rendered) = (key_to_yaml(key, flow), value.to_yaml_in(flow));
+            let nested = match (flow, is_long_key(&name)) {
+                (true, false) => format!("{{{name}: {rendered}}}"),
+                (true, true) => format!("{{? {name}: {rendered}}}"),
+                (false, false) => format!("{eol}{indent}{name}: {rendered}"),
+                (false, true) => format!("{eol}{indent}? {name}{eol}{indent}: {rendered}"),
             };
             Ok(match splice::replace_value(text, entry, parent, &nested) {
                 // `memory:` present but empty (null): write the mapping as its value.
                 Some(mut edit) => {
                     edit.range.start = trim_space_before(text, edit.range.start);
+                    edit.with = if flow { format!(" {nested}") } else { nested };
                     edit
                 }
                 None => splice::add_key(text, entry, parent, &nested),
@@ -101,12 +126,9 @@ fn set(
 fn in_old_style(text: &str, mut edit: Splice, value: &Value) -> Splice {
     let old = &text[edit.range.clone()];
     match value {
-        Value::Text(new) if old.starts_with('"') => {
-            edit.with = serde_json::to_string(new).unwrap_or(edit.with);
-        }
-        Value::Text(new) if old.starts_with('\'') => {
-            edit.with = format!("'{}'", new.replace('\'', "''"));
-        }
+        Value::Text(new) if old.starts_with('"') => edit.with = double_quoted(new),
+        // Single quotes cannot hold a line break or a control character: double quotes can.
+        Value::Text(new) if old.starts_with('\'') => edit.with = quoted(new),
         Value::List(items) if old.starts_with('-') => {
             let indent = " ".repeat(
                 edit.range.start - text[..edit.range.start].rfind('\n').map_or(0, |i| i + 1),
@@ -175,11 +197,7 @@ fn append(
     if let Some(list) = entry.get_sequence(field) {
         // In `[...]`, a comma or bracket would split or end the item: quote it there.
         let rendered = if list.is_flow_style() {
-            Value::List(vec![item.to_string()])
-                .to_yaml()
-                .trim_start_matches('[')
-                .trim_end_matches(']')
-                .to_string()
+            flow_text(item)
         } else {
             text_to_yaml(item)
         };
@@ -192,10 +210,18 @@ fn append(
 
 /// Returns the text with `entry` added after the entry at index `after` (else at the end).
 pub fn add(text: &str, entry: &Entry, after: Option<usize>) -> Result<String, String> {
+    with_lf(text, |text| add_lf(text, entry, after))
+}
+
+fn add_lf(text: &str, entry: &Entry, after: Option<usize>) -> Result<String, String> {
     let file = splice::parse(text)?;
     let list = splice::entries(&file).ok_or("the file has no `entries` list")?;
     if list.values().next().is_none() {
         return Ok(add_first(text, entry));
+    }
+    if list.is_flow_style() {
+        let edit = flow_list::insert_flow_item(&list, text, after, &entry_flow(entry))?;
+        return Ok(edit.apply(text));
     }
     let edit = splice::insert_entry(text, &list, after, |dash, keys, eol| {
         entry_body(entry, dash, keys, eol)
@@ -241,18 +267,23 @@ fn add_first(text: &str, entry: &Entry) -> String {
 
 /// Returns a new vendor file holding `entry`.
 pub fn new_vendor_file(vendor: &str, name: &str, entry: &Entry) -> String {
-    format!(
-        "vendor: {vendor}\nname: {}\nentries:\n{}",
-        text_to_yaml(name),
-        entry_body(entry, 2, 4, "\n")
-    )
+    vendor_text(&Vendor {
+        vendor: vendor.to_string(),
+        name: name.to_string(),
+        entries: vec![entry.clone()],
+    })
 }
 
 /// Returns the text without the entry whose id is `id`.
 pub fn remove(text: &str, id: &str) -> Result<String, String> {
-    let file = splice::parse(text)?;
-    let list = splice::entries(&file).ok_or("the file has no `entries` list")?;
-    let (index, _) =
-        splice::find_entry(&list, id).ok_or_else(|| format!("no entry `{id}` in the file"))?;
-    splice::remove_entry(text, &list, index)
+    with_lf(text, |text| {
+        let file = splice::parse(text)?;
+        let list = splice::entries(&file).ok_or("the file has no `entries` list")?;
+        let (index, _) =
+            splice::find_entry(&list, id).ok_or_else(|| format!("no entry `{id}` in the file"))?;
+        if list.is_flow_style() {
+            return Ok(flow_list::remove_flow_item(&list, index)?.apply(text));
+        }
+        splice::remove_entry(text, &list, index)
+    })
 }

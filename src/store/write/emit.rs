@@ -2,22 +2,78 @@
 //! new vendor file, a snapshot, each side of `diff --format unified`). FORMAT.md key order,
 //! two-space indentation, values quoted only where YAML would misread them.
 
-use crate::model::{Entry, Roadmap, SnapshotMeta, Vendor, format_number};
+use crate::model::{Entry, Roadmap, SnapshotMeta, SpecValue, Vendor};
 
-use super::scalar::{Value, text_to_yaml};
+use super::scalar::{Value, flow_text, is_long_key, key_to_yaml, number_to_yaml, text_to_yaml};
 
-/// Returns the entry as `(key, rendered value)` pairs in FORMAT.md order, nested values
-/// written on their own lines `key_column + 2` deep.
-fn entry_fields(entry: &Entry, key_column: usize, eol: &str) -> Vec<(String, String)> {
-    let indent = " ".repeat(key_column + 2);
-    let text = |s: &str| text_to_yaml(s);
+/// Where an entry's values go: nested ones on their own lines `key_column + 2` deep, or all
+/// inside `{...}` (flow context, where `,[]{}` need quotes).
+#[derive(Debug, Clone, Copy)]
+enum Layout<'a> {
+    Block { key_column: usize, eol: &'a str },
+    Flow,
+}
+
+impl Layout<'_> {
+    fn text(&self, s: &str) -> String {
+        match self {
+            Layout::Block { .. } => text_to_yaml(s),
+            Layout::Flow => flow_text(s),
+        }
+    }
+
+    /// Returns a nested mapping's value; empty when it has no pairs.
+    fn mapping(&self, pairs: Vec<(String, String)>) -> String {
+        match self {
+            Layout::Block { key_column, eol } => {
+                let indent = " ".repeat(key_column + 2);
+                pairs
+                    .iter()
+                    .map(|(k, v)| match is_long_key(k) {
+                        true => format!("{eol}{indent}? {k}{eol}{indent}: {v}"),
+                        false => format!("{eol}{indent}{k}: {v}"),
+                    })
+                    .collect()
+            }
+            Layout::Flow if pairs.is_empty() => String::new(),
+            Layout::Flow => {
+                let pair = |(k, v): &(String, String)| match is_long_key(k) {
+                    true => format!("? {k}: {v}"),
+                    false => format!("{k}: {v}"),
+                };
+                let pairs: Vec<String> = pairs.iter().map(pair).collect();
+                format!("{{{}}}", pairs.join(", "))
+            }
+        }
+    }
+
+    /// Returns a list of text written one item a line (block), or as `[a, b]` (flow).
+    fn list(&self, items: &[String]) -> String {
+        match self {
+            Layout::Block { key_column, eol } => {
+                let indent = " ".repeat(key_column + 2);
+                items
+                    .iter()
+                    .map(|s| format!("{eol}{indent}- {}", text_to_yaml(s)))
+                    .collect()
+            }
+            Layout::Flow if items.is_empty() => String::new(),
+            Layout::Flow => Value::List(items.to_vec()).to_yaml(),
+        }
+    }
+}
+
+/// Returns the entry as `(key, rendered value)` pairs, in the documented order of fields.
+fn entry_fields(entry: &Entry, layout: Layout) -> Vec<(String, String)> {
+    let text = |s: &str| layout.text(s);
+    let flow = matches!(layout, Layout::Flow);
     let mut fields: Vec<(String, String)> = vec![
-        ("id".into(), entry.id.clone()),
+        ("id".into(), text(&entry.id)),
         ("name".into(), text(&entry.name)),
         ("kind".into(), entry.kind.to_string()),
     ];
     let mut push = |key: &str, value: Option<String>| {
-        if let Some(value) = value {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
             fields.push((key.to_string(), value));
         }
     };
@@ -30,47 +86,56 @@ fn entry_fields(entry: &Entry, key_column: usize, eol: &str) -> Vec<(String, Str
     let memory = entry.memory.as_ref().map(|m| {
         let parts = [
             ("type", m.kind.as_deref().map(text)),
-            ("capacity_gb", m.capacity_gb.map(format_number)),
-            ("bandwidth_tbs", m.bandwidth_tbs.map(format_number)),
+            ("capacity_gb", m.capacity_gb.map(number_to_yaml)),
+            ("bandwidth_tbs", m.bandwidth_tbs.map(number_to_yaml)),
         ];
-        parts
-            .iter()
-            .filter_map(|(k, v)| v.as_ref().map(|v| format!("{eol}{indent}{k}: {v}")))
-            .collect::<String>()
+        let pairs = parts
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
+            .collect();
+        layout.mapping(pairs)
     });
-    push("memory", memory.filter(|m| !m.is_empty()));
-    push("predecessor", entry.predecessor.clone());
+    push("memory", memory);
+    push("predecessor", entry.predecessor.as_deref().map(text));
     push(
         "aliases",
         (!entry.aliases.is_empty()).then(|| Value::List(entry.aliases.clone()).to_yaml()),
     );
-    let specs: String = entry
+    let specs = entry
         .specs
         .iter()
-        .map(|(k, v)| format!("{eol}{indent}{k}: {}", spec_yaml(v)))
+        .map(|(k, v)| (key_to_yaml(k, flow), spec_yaml(v, flow)))
         .collect();
-    push("specs", (!specs.is_empty()).then_some(specs));
-    let sources: String = entry
-        .sources
-        .iter()
-        .map(|s| format!("{eol}{indent}- {}", text(s)))
-        .collect();
-    push("sources", (!sources.is_empty()).then_some(sources));
+    push("specs", Some(layout.mapping(specs)));
+    push("sources", Some(layout.list(&entry.sources)));
     push("notes", entry.notes.as_deref().map(text));
     fields
 }
 
-fn spec_yaml(value: &crate::model::SpecValue) -> String {
+fn spec_yaml(value: &SpecValue, flow: bool) -> String {
     match value {
-        crate::model::SpecValue::Number(n) => format_number(*n),
-        crate::model::SpecValue::Bool(b) => b.to_string(),
-        crate::model::SpecValue::Text(t) => text_to_yaml(t),
+        SpecValue::Number(n) => number_to_yaml(*n),
+        SpecValue::Bool(b) => b.to_string(),
+        SpecValue::Text(t) => Value::Text(t.clone()).to_yaml_in(flow),
     }
+}
+
+/// Returns the entry as one flow mapping `{id: a, name: A, ...}`, for a list in flow style.
+pub(in crate::store) fn entry_flow(entry: &Entry) -> String {
+    let pairs: Vec<String> = entry_fields(entry, Layout::Flow)
+        .iter()
+        .map(|(key, value)| format!("{key}: {value}"))
+        .collect();
+    format!("{{{}}}", pairs.join(", "))
 }
 
 /// Returns the entry's lines, `- ` at `dash` and keys at `keys`.
 pub(in crate::store) fn entry_body(entry: &Entry, dash: usize, keys: usize, eol: &str) -> String {
-    entry_fields(entry, keys, eol)
+    let layout = Layout::Block {
+        key_column: keys,
+        eol,
+    };
+    entry_fields(entry, layout)
         .iter()
         .enumerate()
         .map(|(i, (key, value))| {
@@ -93,7 +158,7 @@ pub(in crate::store) fn entry_body(entry: &Entry, dash: usize, keys: usize, eol:
 pub fn vendor_text(vendor: &Vendor) -> String {
     let mut out = format!(
         "vendor: {}\nname: {}\n",
-        vendor.vendor,
+        text_to_yaml(&vendor.vendor),
         text_to_yaml(&vendor.name)
     );
     out.push_str(&entries_text(&vendor.entries, 2, 4, "entries:"));
@@ -115,7 +180,8 @@ fn entries_text(entries: &[Entry], dash: usize, keys: usize, key_line: &str) -> 
 pub fn snapshot_text(meta: &SnapshotMeta, roadmap: &Roadmap) -> String {
     let mut out = format!(
         "snapshot:\n  name: {}\n  taken: {}\n",
-        meta.name, meta.taken
+        text_to_yaml(&meta.name),
+        meta.taken
     );
     if let Some(note) = &meta.note {
         out.push_str(&format!("  note: {}\n", text_to_yaml(note)));
@@ -139,7 +205,7 @@ pub fn roadmap_text(roadmap: &Roadmap) -> String {
     for vendor in &roadmap.vendors {
         out.push_str(&format!(
             "  - vendor: {}\n    name: {}\n",
-            vendor.vendor,
+            text_to_yaml(&vendor.vendor),
             text_to_yaml(&vendor.name)
         ));
         out.push_str(&entries_text(&vendor.entries, 6, 8, "    entries:"));

@@ -101,9 +101,13 @@ pub fn positive(raw: &str) -> Result<f64, String> {
     }
 }
 
+/// Returns the value `raw` gives the field at `path`. Text is kept exactly as given (spaces,
+/// line breaks and all: what is set is what reads back); a typed value is read trimmed.
 fn value_of(path: &str, raw: &str) -> Result<Value, String> {
+    let exact = raw;
+    let raw = raw.trim();
     Ok(match field_type(path)? {
-        Type::Text => Value::Text(raw.to_string()),
+        Type::Text => Value::Text(exact.to_string()),
         Type::Word(check) => {
             check(raw)?;
             Value::Text(raw.to_string())
@@ -123,7 +127,10 @@ fn value_of(path: &str, raw: &str) -> Result<Value, String> {
                 .collect();
             Value::List(items)
         }
-        Type::Spec => spec_value(raw),
+        Type::Spec => match spec_value(raw) {
+            Value::Text(_) => Value::Text(exact.to_string()),
+            typed => typed,
+        },
     })
 }
 
@@ -133,7 +140,7 @@ pub fn parse_set(assignment: &str) -> Result<Op, String> {
         .split_once('=')
         .ok_or_else(|| format!("`{assignment}` is not PATH=VALUE, such as available=2027H2"))?;
     let path = path.trim();
-    let value = value_of(path, raw.trim()).map_err(|e| format!("--set {path}: {e}"))?;
+    let value = value_of(path, raw).map_err(|e| format!("--set {path}: {e}"))?;
     Ok(Op::Set(
         path.split('.').map(str::to_string).collect(),
         value,

@@ -1,5 +1,6 @@
-//! Writing: format-preserving edits (splice, edit, change, fields, scalar), the canonical text
-//! of what is written whole (emit), and landing files safely (atomic, init).
+//! Writing: format-preserving edits (splice, flow_list, edit, change, fields, scalar), what an
+//! edit must read back as (readback), the canonical text of what is written whole (emit), and
+//! landing files safely (atomic, init).
 
 pub mod atomic;
 pub mod change;
@@ -8,6 +9,8 @@ pub mod edit;
 mod edit_props;
 pub mod emit;
 pub mod fields;
+pub mod flow_list;
 pub mod init;
+pub mod readback;
 pub mod scalar;
 pub mod splice;

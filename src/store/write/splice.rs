@@ -8,6 +8,8 @@ use yaml_edit::{Mapping, MappingEntry, Sequence, TextPosition, YamlFile};
 
 use crate::store::read::decode::ENTRY_FIELDS;
 
+use super::scalar::{is_long_key, key_to_yaml};
+
 /// One splice: replace `range` of the text with `with`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Splice {
@@ -16,7 +18,7 @@ pub struct Splice {
 }
 
 impl Splice {
-    fn insert(at: usize, with: String) -> Splice {
+    pub(super) fn insert(at: usize, with: String) -> Splice {
         Splice {
             range: at..at,
             with,
@@ -70,7 +72,7 @@ pub fn find_entry(entries: &Sequence, id: &str) -> Option<(usize, Mapping)> {
     })
 }
 
-fn range(p: TextPosition) -> Range<usize> {
+pub(super) fn range(p: TextPosition) -> Range<usize> {
     p.start as usize..p.end as usize
 }
 
@@ -140,9 +142,17 @@ pub fn replace_value(text: &str, map: &Mapping, key: &str, rendered: &str) -> Op
     // A multi-line value (block list, mapping or scalar) keeps its final line break and the
     // indentation of the line after it: replace its text only.
     let target = value.start..value.start + text[value.clone()].trim_end().len();
+    // A null written as nothing (`notes:`, maybe a comment line below) is an empty range right
+    // after the colon: the value needs its space.
+    let bare = target.is_empty() && text[..target.start].ends_with(':');
+    let with = if bare && !rendered.starts_with(['\n', '\r']) {
+        format!(" {rendered}")
+    } else {
+        rendered.to_string()
+    };
     Some(Splice {
         range: target,
-        with: rendered.to_string(),
+        with,
     })
 }
 
@@ -153,13 +163,18 @@ pub fn replace_value(text: &str, map: &Mapping, key: &str, rendered: &str) -> Op
 pub fn add_key(text: &str, map: &Mapping, key: &str, rendered: &str) -> Splice {
     let pairs: Vec<MappingEntry> = map.entries().collect();
     let map_range = range(map.byte_range());
+    // `specs.#new` is a key YAML would read as a comment unless quoted.
+    let mut name = key_to_yaml(key, map.is_flow_style());
+    if is_long_key(&name) {
+        name = format!("? {name}");
+    }
     if map.is_flow_style() {
         let at = pairs
             .last()
             .and_then(|p| p.value_node())
             .map_or(map_range.start + 1, |v| range(v.byte_range()).end);
         let separator = if pairs.is_empty() { "" } else { ", " };
-        return Splice::insert(at, format!("{separator}{key}: {rendered}"));
+        return Splice::insert(at, format!("{separator}{name}: {rendered}"));
     }
     let rank = |k: &str| ENTRY_FIELDS.iter().position(|o| *o == k);
     let key_of = |p: &MappingEntry| {
@@ -183,11 +198,15 @@ pub fn add_key(text: &str, map: &Mapping, key: &str, rendered: &str) -> Splice {
     } else {
         " "
     };
-    let line = format!(
-        "{}{key}:{separator}{rendered}",
-        " ".repeat(column(text, map_range.start))
-    );
+    let indent = " ".repeat(column(text, map_range.start));
     let eol = line_break(text);
+    // An explicit key (`? key`) has its `:` on the next line.
+    let colon = if name.starts_with('?') {
+        format!("{eol}{indent}:")
+    } else {
+        ":".to_string()
+    };
+    let line = format!("{indent}{name}{colon}{separator}{rendered}");
     if at == text.len() && !text.ends_with('\n') {
         Splice::insert(at, format!("{eol}{line}"))
     } else {

@@ -2,7 +2,7 @@
 
 use proptest::test_runner::TestCaseError;
 
-use crate::model::{Entry, Memory, SpecValue, Vendor};
+use crate::model::{Entry, Vendor};
 
 use crate::store::read::decode::{FileKind, decode};
 use crate::store::read::source::SourceFile;
@@ -14,98 +14,9 @@ use super::ops::{FieldOp, path};
 // ---------------------------------------------------------------------------------------------
 // The expected model.
 
-pub(super) fn set_model(e: &mut Entry, path: &[String], value: &Value) {
-    let text = || match value {
-        Value::Text(t) => t.clone(),
-        other => panic!("not text: {other:?}"),
-    };
-    let p: Vec<&str> = path.iter().map(String::as_str).collect();
-    match p.as_slice() {
-        ["name"] => e.name = text(),
-        ["family"] => e.family = Some(text()),
-        ["status"] => e.status = text().parse().unwrap(),
-        ["process"] => e.process = Some(text()),
-        ["notes"] => e.notes = Some(text()),
-        ["predecessor"] => e.predecessor = Some(text()),
-        ["announced" | "available"] => {
-            let Value::Date(d) = value else {
-                panic!("not a date")
-            };
-            if p[0] == "announced" {
-                e.announced = Some(*d);
-            } else {
-                e.available = Some(*d);
-            }
-        }
-        ["memory", key] => {
-            let m = e.memory.get_or_insert_with(Memory::default);
-            match *key {
-                "type" => m.kind = Some(text()),
-                "capacity_gb" => {
-                    let Value::Number(n) = value else {
-                        panic!("not a number")
-                    };
-                    m.capacity_gb = Some(*n);
-                }
-                other => panic!("memory.{other}"),
-            }
-        }
-        ["specs", key] => {
-            let v = match value {
-                Value::Number(n) => SpecValue::Number(*n),
-                Value::Bool(b) => SpecValue::Bool(*b),
-                Value::Text(t) => SpecValue::Text(t.clone()),
-                other => panic!("spec {other:?}"),
-            };
-            match e.specs.iter_mut().find(|(k, _)| k == key) {
-                Some(slot) => slot.1 = v,
-                None => e.specs.push((key.to_string(), v)),
-            }
-        }
-        other => panic!("no model for set {other:?}"),
-    }
-}
-
-pub(super) fn unset_model(e: &mut Entry, path: &[String]) {
-    let p: Vec<&str> = path.iter().map(String::as_str).collect();
-    match p.as_slice() {
-        ["family"] => e.family = None,
-        ["confidence"] => e.confidence = None,
-        ["announced"] => e.announced = None,
-        ["available"] => e.available = None,
-        ["process"] => e.process = None,
-        ["memory"] => e.memory = None,
-        ["predecessor"] => e.predecessor = None,
-        ["aliases"] => e.aliases.clear(),
-        ["specs"] => e.specs.clear(),
-        ["sources"] => e.sources.clear(),
-        ["notes"] => e.notes = None,
-        ["memory", key] => {
-            if let Some(m) = &mut e.memory {
-                match *key {
-                    "type" => m.kind = None,
-                    "capacity_gb" => m.capacity_gb = None,
-                    _ => m.bandwidth_tbs = None,
-                }
-                if *m == Memory::default() {
-                    e.memory = None;
-                }
-            }
-        }
-        ["specs", key] => e.specs.retain(|(k, _)| k != key),
-        other => panic!("no model for unset {other:?}"),
-    }
-}
-
+/// Applies `op` to the expected model, as `change` expects the edit to.
 pub(super) fn apply_model(e: &mut Entry, op: &Op) {
-    match op {
-        Op::Set(p, v) => set_model(e, p, v),
-        Op::Unset(p) => unset_model(e, p),
-        Op::Append(field, item) => match field.as_str() {
-            "aliases" => e.aliases.push(item.clone()),
-            _ => e.sources.push(item.clone()),
-        },
-    }
+    crate::store::write::readback::apply(e, op).unwrap();
 }
 
 /// Returns the op to run on `entries[target]`, or None when it does not apply there.

@@ -431,7 +431,7 @@ pub(super) fn render_entry(
     }
     let mut top = |line: String| lines.push((true, line));
     if let Some(p) = predecessor {
-        top(format!("{k}predecessor: {p}"));
+        top(format!("{k}predecessor: {}", text_to_yaml(p)));
     }
     if let Some(a) = &e.aliases {
         let items: Vec<String> = a.iter().map(|s| flow_scalar(s)).collect();

@@ -2,7 +2,10 @@
 //! blank lines, quoting, flow and block values, LF or CRLF, with or without a final newline)
 //! and random sequences of update / add / remove. After each step the file still checks clean,
 //! the typed model changed exactly as intended, every line outside the touched entry is
-//! byte-for-byte what it was, and the line endings are the file's own.
+//! byte-for-byte what it was, the line endings are the file's own, and a second YAML reader
+//! (libyaml, `second.rs`) reads the same as chipmap. `values.rs`: a value set in any old style
+//! reads back as set; `whole.rs`: what is written whole (snapshots, vendor files, new entries)
+//! reads back equal, over hostile text (`hostile.rs`).
 //!
 //! `PROPTEST_CASES` sets the number of cases per property (default 64). The regression tests
 //! at the end pin the bugs the properties found, each named after what broke.
@@ -11,7 +14,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
 
-use crate::model::Entry;
+use crate::model::{Entry, SpecValue};
 
 use super::edit::{self, Op};
 use super::scalar::Value;
@@ -22,7 +25,11 @@ use ops::{GenOp, gen_op, path};
 
 mod expect;
 mod files;
+mod hostile;
 mod ops;
+mod second;
+mod values;
+mod whole;
 
 // ---------------------------------------------------------------------------------------------
 // Running a sequence.
@@ -111,6 +118,8 @@ fn run(file: &GenFile, ops: &[GenOp]) -> Result<(), TestCaseError> {
             _ => Touched::Remove(&touched_id),
         };
         check_step(&text, &after, touched_kind, &expected, &desc)?;
+        second::agrees(&after, &second::vendor(&expected))
+            .map_err(|e| fail(&format!("another YAML reader: {e}"), &text, &after, &desc))?;
         if let GenOp::Update(..) = op
             && let Some(e) = expected.entries.iter().find(|e| e.id == touched_id)
         {
@@ -271,4 +280,25 @@ fn add_first_entry_below_the_entries_key_not_a_comment() {
 fn add_first_entry_keeps_missing_final_newline() {
     let out = edit::add("vendor: acme\nname: Acme\nentries: []", &new_a(), None).unwrap();
     assert_eq!(out, MINIMAL.trim_end(), "{out:?}");
+}
+
+/// A spec key over YAML's 1024-character implicit-key limit was written `key: value`, which
+/// no reader takes; it is written `? key` / `: value` now, and replaced in place after.
+#[test]
+fn a_spec_key_over_the_implicit_key_limit_is_written_explicitly() {
+    let key = "k".repeat(1100);
+    let set = |n: f64| Op::Set(vec!["specs".into(), key.clone()], Value::Number(n));
+    let text = format!("{MINIMAL}    specs:\n      tdp_w: 700\n");
+    let out = edit::update(&text, "a", &[set(1.0)]).unwrap();
+    assert!(
+        out.contains(&format!("      ? {key}\n      : 1\n")),
+        "{out}"
+    );
+    let out = edit::update(&out, "a", &[set(2.0)]).unwrap();
+    let specs = load(&out).map(|v| v.entries[0].specs.clone());
+    let want = vec![
+        ("tdp_w".to_string(), SpecValue::Number(700.0)),
+        (key.clone(), SpecValue::Number(2.0)),
+    ];
+    assert_eq!(specs, Ok(want));
 }
