@@ -1,9 +1,11 @@
 //! What every command needs, resolved once from flags and environment: data, colour, today.
 
-use std::io::IsTerminal;
+use std::fmt;
+use std::io::{self, IsTerminal, StderrLock, Write};
 use std::path::{Path, PathBuf};
 
 use chipmap::render::Paint;
+use chipmap::render::visible::Visible;
 use chipmap::store::{self, DataDir, Loaded};
 use chrono::NaiveDate;
 
@@ -54,6 +56,18 @@ impl Context {
             today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
             fault: std::env::var(store::FAULT_ENV).ok(),
         }
+    }
+
+    /// Returns stderr behind the output filter, which shows the data's control characters.
+    pub fn stderr(&self) -> Visible<StderrLock<'static>> {
+        Visible::new(io::stderr().lock(), self.stderr_paint.enabled)
+    }
+
+    /// Prints `message` and a newline to stderr, through the output filter.
+    pub fn note(&self, message: fmt::Arguments) {
+        let mut err = self.stderr();
+        // A message about work already done: a closed stderr must not undo or fail it.
+        let _ = writeln!(err, "{message}").and_then(|()| err.finish());
     }
 
     /// Returns the data directory to change, refusing the read-only built-in dataset.

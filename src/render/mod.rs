@@ -4,22 +4,31 @@
 pub mod diagnostics;
 pub mod diff;
 pub mod entry;
+pub mod json;
 pub mod table;
 pub mod term;
+pub mod visible;
 
 use anstyle::Style;
 
 /// Whether output may carry ANSI colour, decided once by the caller (terminal, `NO_COLOR`).
+///
+/// Its colour is sealed (see [`visible`]): only the output filter, [`visible::Visible`], turns
+/// it into escape sequences, so colour in the data can never pass for chipmap's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Paint {
     pub enabled: bool,
 }
 
 impl Paint {
-    /// Returns `text` wrapped in `style` when colour is enabled, else `text` as is.
+    /// Returns `text` wrapped in `style` (sealed) when colour is enabled, else `text` as is.
     pub fn paint(&self, style: Style, text: &str) -> String {
         if self.enabled && style != Style::new() && !text.is_empty() {
-            format!("{}{text}{}", style.render(), style.render_reset())
+            format!(
+                "{}{text}{}",
+                visible::sealed(&style.render().to_string()),
+                visible::sealed(&style.render_reset().to_string())
+            )
         } else {
             text.to_string()
         }

@@ -21,25 +21,25 @@ pub struct InitArgs {
 }
 
 /// Runs `chipmap init`.
-pub fn run(args: InitArgs, _context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
+pub fn run(args: InitArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let written = store::init(&args.dir, args.dry_run)?;
     for path in &written {
         writeln!(out, "{}", path.display())?;
     }
     out.flush()?;
     if args.dry_run {
-        eprintln!(
+        context.note(format_args!(
             "dry run: would write {} files to {}; nothing was written",
             written.len(),
             args.dir.display()
-        );
+        ));
         return Ok(Outcome::Success);
     }
-    eprintln!(
+    context.note(format_args!(
         "wrote {} files to {}; chipmap uses them when run there or below, or with --data {}",
         written.len(),
         args.dir.display(),
         args.dir.display()
-    );
+    ));
     Ok(Outcome::Success)
 }
