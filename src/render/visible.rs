@@ -120,8 +120,16 @@ impl<W: Write> Visible<W> {
 
 impl<W: Write> Write for Visible<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.pending.extend_from_slice(buf);
-        self.drain(false)?;
+        if !self.pending.is_empty() {
+            self.pending.extend_from_slice(buf);
+            self.drain(false)?;
+            return Ok(buf.len());
+        }
+        // The usual case: nothing held back, so filter `buf` as it is, keeping only its tail.
+        let mut out = Vec::with_capacity(buf.len() + 16);
+        let used = filter(buf, false, self.colour, &mut out);
+        self.pending.extend_from_slice(&buf[used..]);
+        self.inner.write_all(&out)?;
         Ok(buf.len())
     }
 
