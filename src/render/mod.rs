@@ -56,14 +56,31 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Returns how many terminal columns `text` takes.
+/// Returns how many terminal columns `text` takes once printed: a control character counts
+/// as wide as the visible form the output filter shows it in (`\x1b` is 4 columns).
 pub fn display_width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
+    let width = unicode_width::UnicodeWidthStr::width;
+    let mut total = 0;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if let Some(shown) = visible::shown_width(c) {
+            total += width(&text[start..i]) + shown;
+            start = i + c.len_utf8();
+        }
+    }
+    total + width(&text[start..])
 }
 
 #[cfg(test)]
 mod tests {
-    use super::wrap_words;
+    use super::{display_width, wrap_words};
+
+    #[test]
+    fn a_control_character_is_as_wide_as_it_is_shown() {
+        assert_eq!(display_width("B200 · 日本"), 11);
+        assert_eq!(display_width("Evil\u{1b}[2J"), r"Evil\x1b[2J".len());
+        assert_eq!(display_width("A\u{202e}bc\r"), r"A\u{202e}bc\x0d".len());
+    }
 
     #[test]
     fn wrapping_never_cuts_a_word() {

@@ -8,8 +8,8 @@
 //!
 //! What passes: text, `\n` and `\t`. What is shown, and how (stable; fixtures show it):
 //! - every other C0 control and DEL, as `\x` and two hex digits: ESC is `\x1b`, CR `\x0d`;
-//! - bytes that are not UTF-8, the same way: `\xff` (always 80 or above, so never mistaken
-//!   for a control character);
+//! - bytes that are not UTF-8, the same way: `\xff` (always `\x80` or above, so never
+//!   mistaken for a control character, which is below);
 //! - C1 controls (U+0080..U+009F, which some terminals take as CSI or OSC), bidi controls
 //!   (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), the line and paragraph
 //!   separators U+2028 and U+2029, and [`MARK`], as `\u{...}` in lowercase hex: `\u{9b}`,
@@ -21,12 +21,15 @@
 //! Colour. chipmap's own colour must get through when colour is on, data's escape sequences
 //! never. An allow-list of the SGR sequences chipmap uses would still let data forge those
 //! (a name could paint the rest of a line red or reset chipmap's colours), because once text
-//! is formatted the filter cannot tell where an ESC came from. So `Paint` does not emit ESC at
-//! all: it emits [`sealed`] sequences, each `MARK`, this process's secret [`seal`] (128 random
-//! bits, never printed), then the SGR. The filter turns a sealed sequence into its SGR when
-//! colour is on and drops it when colour is off; any other `MARK` (data cannot know the seal)
-//! is shown as `\u{fdd0}`, and every ESC is shown as `\x1b`. With colour off no ESC byte can
-//! reach the output. `MARK` is a Unicode noncharacter, set aside for a program's internal use.
+//! is formatted the filter cannot tell where an ESC came from. So `Paint` marks its own: it
+//! emits [`sealed`] sequences, each `MARK`, this process's secret [`seal`] (128 random bits,
+//! never printed), then one SGR, `ESC [ digits and ; m`. The filter turns a sealed sequence
+//! into its SGR when colour is on and drops it when colour is off; any other `MARK` (data
+//! cannot know the seal) is shown as `\u{fdd0}`, and every other ESC as `\x1b`. Only SGR can
+//! be sealed, so not even chipmap can send a cursor or title sequence; with colour off no ESC
+//! byte reaches the output. `MARK` is a Unicode noncharacter, set aside for a program's own
+//! internal use. The price: painted text is meant for this filter; written elsewhere, it shows
+//! the seals.
 //!
 //! It is a streaming filter: a character, or a sealed sequence, split across two `write` calls
 //! is held back until it is complete; [`Visible::finish`] shows whatever is left incomplete.
@@ -37,7 +40,7 @@ use std::io::{self, Write};
 use std::sync::OnceLock;
 
 /// The character that starts a sealed colour sequence (a Unicode noncharacter).
-pub const MARK: char = '\u{fdd0}';
+pub(crate) const MARK: char = '\u{fdd0}';
 
 /// The longest SGR sequence a sealed sequence may carry, `ESC [ params m`.
 const MAX_SGR: usize = 24;
@@ -46,7 +49,7 @@ const MAX_SGR: usize = 24;
 ///
 /// `RandomState` is seeded from the operating system once per process; two hashers give 128
 /// bits, which no data file can guess.
-pub fn seal() -> &'static str {
+pub(crate) fn seal() -> &'static str {
     static SEAL: OnceLock<String> = OnceLock::new();
     SEAL.get_or_init(|| {
         let state = RandomState::new();
@@ -61,7 +64,7 @@ pub fn seal() -> &'static str {
 
 /// Returns `sgr` (one or more `ESC [ params m`, as anstyle renders a style) with each sequence
 /// sealed, so that [`Visible`] lets it through as colour.
-pub fn sealed(sgr: &str) -> String {
+pub(crate) fn sealed(sgr: &str) -> String {
     sgr.split_inclusive('m')
         .map(|one| format!("{MARK}{}{one}", seal()))
         .collect()
@@ -69,7 +72,7 @@ pub fn sealed(sgr: &str) -> String {
 
 /// Returns whether `c` is a character the filter shows as `\u{...}` rather than passing on.
 /// (C0 controls and DEL, all ASCII, are shown as `\x..`.)
-pub fn is_shown_as_unicode(c: char) -> bool {
+pub(crate) fn is_shown_as_unicode(c: char) -> bool {
     matches!(c,
         '\u{80}'..='\u{9f}'
         | '\u{61c}' | '\u{200e}' | '\u{200f}'
@@ -77,6 +80,35 @@ pub fn is_shown_as_unicode(c: char) -> bool {
         | '\u{2066}'..='\u{2069}'
         | '\u{2028}' | '\u{2029}'
         | MARK)
+}
+
+/// Returns how many columns the filter's visible form of `c` takes, or None when `c` passes
+/// as it is.
+pub(crate) fn shown_width(c: char) -> Option<usize> {
+    if c.is_ascii() {
+        return (!is_plain_ascii(c as u8)).then_some(4);
+    }
+    // `\u{` hex digits `}`
+    is_shown_as_unicode(c).then(|| 4 + format!("{:x}", u32::from(c)).len())
+}
+
+/// Returns painted text without its sealed colour: the text as the filter shows it, to measure.
+pub(crate) fn unpainted(painted: &str) -> String {
+    let mut out = String::with_capacity(painted.len());
+    let mut rest = painted;
+    while let Some(at) = rest.find(MARK) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + MARK.len_utf8()..];
+        match match_sealed(after) {
+            Sealed::Yes(sgr) => rest = &after[seal().len() + sgr.len()..],
+            Sealed::Cut | Sealed::No => {
+                out.push(MARK);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Returns whether ASCII byte `b` passes as it is: printable, `\n` or `\t`.

@@ -281,3 +281,27 @@ fn init_and_notes_printed_a_hostile_directory_name_raw() {
         );
     }
 }
+
+#[test]
+fn sealed_colour_made_the_timeline_legend_wrap_one_item_a_line() {
+    // With colour on, the output is the same text as with colour off, only coloured.
+    let env = TestEnv::with_shipped_data();
+    env.write("roadmaps/evil.yaml", HOSTILE);
+    for args in [
+        &["timeline", "--vendor", "amd", "--vendor", "evil"][..],
+        &["show", "evil/x1"],
+        &[
+            "diff",
+            "2025-03-18-gtc",
+            "--vendor",
+            "amd",
+            "--vendor",
+            "evil",
+        ],
+    ] {
+        let plain = run(&env, &[args, &["--color", "never"]].concat());
+        let coloured = run(&env, &[args, &["--color", "always"]].concat());
+        assert!(coloured.stdout.contains("\u{1b}["), "{args:?}: no colour");
+        assert_eq!(without_sgr(&coloured.stdout), plain.stdout, "{args:?}");
+    }
+}
