@@ -120,6 +120,7 @@ pub fn clap_error(e: &clap::Error) -> ExitCode {
     }
 }
 
+/// Writes `text` to `stream` through the output filter, without colour.
 fn print_plain(stream: impl Write, text: &str) -> io::Result<()> {
     let mut out = Visible::new(stream, false);
     out.write_all(text.as_bytes())?;

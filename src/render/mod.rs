@@ -1,5 +1,7 @@
 //! Computed values -> text for people (terminal, tables, Markdown) or programs (CSV, JSON).
 //! Every renderer takes a value and a writer; none reads files or the environment.
+//! The CLI hands them a writer behind [`visible::Visible`], which shows the data's control
+//! characters instead of letting a terminal act on them.
 
 pub mod diagnostics;
 pub mod diff;
