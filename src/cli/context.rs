@@ -1,11 +1,13 @@
 //! What every command needs, resolved once from flags and environment: data, colour, today,
 //! and the limits on reading files and waiting for the lock.
 
-use std::io::IsTerminal;
+use std::fmt;
+use std::io::{self, IsTerminal, StderrLock, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chipmap::render::Paint;
+use chipmap::render::visible::Visible;
 use chipmap::store::{self, DataDir, DirLock, Loaded};
 use chrono::NaiveDate;
 use clap::Args;
@@ -122,12 +124,24 @@ impl Context {
     /// Returns the lock of the data directory `dir`, saying on stderr when it has to wait.
     pub fn lock(&self, dir: &Path) -> chipmap::Result<DirLock> {
         DirLock::acquire(dir, self.lock_timeout, &mut |path| {
-            eprintln!(
+            self.note(format_args!(
                 "waiting for another chipmap to finish (it holds {}; giving up after {} s)",
                 path.display(),
                 self.lock_timeout.as_secs()
-            );
+            ));
         })
+    }
+
+    /// Returns stderr behind the output filter, which shows the data's control characters.
+    pub fn stderr(&self) -> Visible<StderrLock<'static>> {
+        Visible::new(io::stderr().lock(), self.stderr_paint.enabled)
+    }
+
+    /// Prints `message` and a newline to stderr, through the output filter.
+    pub fn note(&self, message: fmt::Arguments) {
+        let mut err = self.stderr();
+        // A message about work already done: a closed stderr must not undo or fail it.
+        let _ = writeln!(err, "{message}").and_then(|()| err.finish());
     }
 
     /// Returns the data directory to change, refusing the read-only built-in dataset.

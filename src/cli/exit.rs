@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anstyle::AnsiColor;
 use chipmap::Error;
 use chipmap::render::diagnostics;
+use chipmap::render::visible::Visible;
 
 use super::context::Context;
 
@@ -46,9 +47,9 @@ pub fn finish(result: Result<Outcome, Failure>, context: &Context) -> ExitCode {
         Ok(Outcome::Found) => ExitCode::from(1),
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(failure) => {
-            let mut err = io::stderr().lock();
+            let mut err = context.stderr();
             // Nothing sensible remains to be done if stderr itself is closed.
-            let _ = report(&mut err, &failure, context);
+            let _ = report(&mut err, &failure, context).and_then(|()| err.finish());
             ExitCode::from(2)
         }
     }
@@ -100,12 +101,28 @@ fn report(err: &mut dyn Write, failure: &Failure, context: &Context) -> io::Resu
     }
 }
 
-/// Returns the exit code for an argument error, after clap has printed it (help: 0, else 2).
+/// Returns the exit code for an argument error, after printing it (help: 0, else 2).
+///
+/// clap's message echoes the arguments, which may hold escape sequences, so it is printed
+/// through the output filter, without colour (clap's styles are plain: the filter could not
+/// tell clap's colour from the arguments'). Help and `--version` go to stdout the same way.
 pub fn clap_error(e: &clap::Error) -> ExitCode {
-    let _ = e.print();
+    // `ansi()` keeps the arguments' bytes as they are (plain styles add none), so the filter
+    // shows them; the plain `to_string()` would silently strip them.
+    let text = e.render().ansi().to_string();
+    // Nothing sensible remains to be done if the stream itself is closed.
     if e.use_stderr() {
+        let _ = print_plain(io::stderr().lock(), &text);
         ExitCode::from(2)
     } else {
+        let _ = print_plain(io::stdout().lock(), &text);
         ExitCode::SUCCESS
     }
+}
+
+/// Writes `text` to `stream` through the output filter, without colour.
+fn print_plain(stream: impl Write, text: &str) -> io::Result<()> {
+    let mut out = Visible::new(stream, false);
+    out.write_all(text.as_bytes())?;
+    out.finish()
 }

@@ -19,7 +19,14 @@ use context::Context;
 /// else a `roadmaps` folder in the current directory or the nearest ancestor, else the
 /// dataset built into chipmap (read-only; `chipmap init DIR` writes an editable copy).
 #[derive(Debug, Parser)]
-#[command(name = "chipmap", version, max_term_width = 100)]
+// Plain styles: clap's messages echo the arguments, and they are printed through the output
+// filter, which would show clap's colour as escapes too (see exit::clap_error).
+#[command(
+    name = "chipmap",
+    version,
+    max_term_width = 100,
+    styles = clap::builder::Styles::plain()
+)]
 struct Cli {
     /// The data directory (one YAML file per vendor).
     #[arg(long, global = true, env = "CHIPMAP_DATA", value_name = "DIR")]

@@ -301,7 +301,7 @@ pub fn to_json(changes: &Changes, ctx: &DiffContext) -> Value {
 
 /// Writes the changes as one JSON value.
 pub fn write_json(out: &mut dyn Write, changes: &Changes, ctx: &DiffContext) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_json(changes, ctx))?;
+    super::json::write_pretty(out, &to_json(changes, ctx))?;
     writeln!(out)
 }
 

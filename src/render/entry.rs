@@ -97,7 +97,7 @@ pub fn write(
 
 /// Writes the entry as one JSON object, the shape of one `list --format json` item.
 pub fn write_json(out: &mut dyn Write, vendor: &Vendor, entry: &Entry) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &JsonEntry::new(vendor, entry))?;
+    super::json::write_pretty(out, &JsonEntry::new(vendor, entry))?;
     writeln!(out)
 }
 

@@ -204,6 +204,6 @@ impl<'a> JsonEntry<'a> {
 
 fn write_json(out: &mut dyn Write, rows: &[(&Vendor, &Entry)]) -> io::Result<()> {
     let items: Vec<JsonEntry> = rows.iter().map(|(v, e)| JsonEntry::new(v, e)).collect();
-    serde_json::to_writer_pretty(&mut *out, &items)?;
+    super::json::write_pretty(out, &items)?;
     writeln!(out)
 }

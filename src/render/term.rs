@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::layout::{Row, Timeline, year_start};
 use crate::model::{DateBasis, FuzzyDate, Status};
 
+use super::visible::unpainted;
 use super::{Paint, display_width, wrap_words};
 
 /// How to draw: the total width in columns and whether colour is on.
@@ -411,10 +412,10 @@ fn write_legend(out: &mut dyn Write, t: &Timeline, width: usize, paint: Paint) -
     Ok(())
 }
 
-/// Writes legend items separated by two spaces, wrapped at `width` (items hold colour codes,
-/// so widths are measured without them).
+/// Writes legend items separated by two spaces, wrapped at `width` (items hold colour, so
+/// widths are measured without it).
 fn write_wrapped_items(out: &mut dyn Write, items: &[String], width: usize) -> io::Result<()> {
-    let visible = |s: &str| display_width(&strip_ansi(s));
+    let visible = |s: &str| display_width(&unpainted(s));
     let mut line = String::new();
     for item in items {
         if !line.is_empty() && visible(&line) + GAP + visible(item) > width {
@@ -427,22 +428,4 @@ fn write_wrapped_items(out: &mut dyn Write, items: &[String], width: usize) -> i
         line.push_str(item);
     }
     writeln!(out, "{line}")
-}
-
-/// Returns `s` without ANSI escape sequences.
-pub fn strip_ansi(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

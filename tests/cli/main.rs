@@ -7,4 +7,5 @@ mod edit;
 mod files;
 mod history;
 mod invalid;
+mod visible;
 mod write;

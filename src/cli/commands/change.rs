@@ -25,20 +25,20 @@ pub fn run(
     let planned = store::plan(dir, request)?;
     if dry_run {
         write!(out, "{}", planned.diff())?;
-        eprintln!(
+        context.note(format_args!(
             "dry run: {} would be {}; nothing was written",
             planned.key, planned.done
-        );
+        ));
     } else if planned.is_noop() {
-        eprintln!("{}: nothing to change", planned.key);
+        context.note(format_args!("{}: nothing to change", planned.key));
     } else {
         planned.write(context.fault.as_deref())?;
-        eprintln!(
+        context.note(format_args!(
             "{} {} in {}",
             planned.done,
             planned.key,
             planned.path.display()
-        );
+        ));
     }
     Ok(Outcome::Success)
 }

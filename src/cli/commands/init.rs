@@ -29,18 +29,18 @@ pub fn run(args: InitArgs, context: &Context, out: &mut dyn Write) -> Result<Out
     }
     out.flush()?;
     if args.dry_run {
-        eprintln!(
+        context.note(format_args!(
             "dry run: would write {} files to {}; nothing was written",
             written.len(),
             args.dir.display()
-        );
+        ));
         return Ok(Outcome::Success);
     }
-    eprintln!(
+    context.note(format_args!(
         "wrote {} files to {}; chipmap uses them when run there or below, or with --data {}",
         written.len(),
         args.dir.display(),
         args.dir.display()
-    );
+    ));
     Ok(Outcome::Success)
 }

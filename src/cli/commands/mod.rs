@@ -14,6 +14,7 @@ mod snapshot;
 mod timeline;
 mod update;
 
+use chipmap::render::visible::Visible;
 use clap::Subcommand;
 
 use super::context::Context;
@@ -46,7 +47,11 @@ pub enum Command {
 /// Returns the outcome of running `command`.
 pub fn run(command: Command, context: &Context) -> Result<Outcome, Failure> {
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Everything a command prints goes through the output filter (see render::visible).
+    let mut out = Visible::new(
+        std::io::BufWriter::new(stdout.lock()),
+        context.stdout_paint.enabled,
+    );
     let outcome = match command {
         Command::Timeline(args) => timeline::run(args, context, &mut out),
         Command::List(args) => list::run(args, context, &mut out),
@@ -59,6 +64,6 @@ pub fn run(command: Command, context: &Context) -> Result<Outcome, Failure> {
         Command::Snapshot(args) => snapshot::run(args, context, &mut out),
         Command::Init(args) => init::run(args, context, &mut out),
     }?;
-    std::io::Write::flush(&mut out)?;
+    out.finish()?;
     Ok(outcome)
 }

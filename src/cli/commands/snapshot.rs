@@ -48,19 +48,19 @@ pub fn run(args: SnapshotArgs, context: &Context, out: &mut dyn Write) -> Result
     let planned = store::plan_snapshot(dir, &name, taken, args.note)?;
     if args.dry_run {
         write!(out, "{}", planned.text)?;
-        eprintln!(
+        context.note(format_args!(
             "dry run: would write {} ({} entries); nothing was written",
             planned.path.display(),
             planned.entries
-        );
+        ));
         return Ok(Outcome::Success);
     }
     store::write_snapshot(&planned)?;
-    eprintln!(
+    context.note(format_args!(
         "wrote {} ({} entries, taken {taken})",
         planned.path.display(),
         planned.entries
-    );
+    ));
     Ok(Outcome::Success)
 }
 
