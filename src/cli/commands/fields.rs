@@ -1,7 +1,7 @@
 //! The field flags of `add` and `update`, one per field of FORMAT.md section 2.
 
 use chipmap::model::{Confidence, FuzzyDate, Kind, Status};
-use chipmap::store::{Op, Value, positive, spec_value};
+use chipmap::store::{Op, Value, parse_set, positive};
 use clap::Args;
 
 /// Values for an entry's fields.
@@ -62,17 +62,15 @@ fn date(s: &str) -> Result<FuzzyDate, String> {
     FuzzyDate::parse(s).map_err(|e| e.to_string())
 }
 
+/// Returns `--spec NAME=VALUE` read by the same rules as `--set specs.NAME=VALUE`.
 fn spec(s: &str) -> Result<(String, Value), String> {
-    let (name, value) = s
-        .split_once('=')
-        .ok_or_else(|| format!("`{s}` is not NAME=VALUE, such as tdp_w=1000"))?;
-    let name = name.trim();
-    if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') || name.is_empty() {
-        return Err(format!(
-            "`{name}` is not a spec name: use letters, digits and `_`, such as tdp_w"
-        ));
+    if !s.contains('=') {
+        return Err(format!("`{s}` is not NAME=VALUE, such as tdp_w=1000"));
     }
-    Ok((name.to_string(), spec_value(value.trim())))
+    match parse_set(&format!("specs.{s}"))? {
+        Op::Set(path, value) => Ok((path[1..].join("."), value)),
+        _ => Err(format!("`{s}` is not NAME=VALUE, such as tdp_w=1000")),
+    }
 }
 
 impl FieldArgs {
