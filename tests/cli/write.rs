@@ -151,3 +151,18 @@ fn check_never_mentioned_temporary_files_a_crash_left() {
     assert!(stdout.contains("safe to delete"), "{stdout}");
     assert!(stdout.contains("1 file, 1 entry: no problems"), "{stdout}");
 }
+
+#[test]
+fn a_snapshot_over_a_dangling_symlink_said_file_exists() {
+    let env = TestEnv::with_files(&[("acme.yaml", VENDOR)]);
+    std::fs::create_dir_all(env.path().join("roadmaps/snapshots")).unwrap();
+    let link = env.path().join("roadmaps/snapshots/first.yaml");
+    std::os::unix::fs::symlink("../../nowhere.yaml", &link).unwrap();
+    let stderr = env.refused(&["snapshot", "first"]);
+    assert!(stderr.contains("exists already"), "{stderr}");
+    assert!(
+        !env.path().join("nowhere.yaml").exists(),
+        "the link was followed"
+    );
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+}

@@ -64,7 +64,8 @@ pub fn plan_snapshot(
         ));
     }
     let path = dir.join("snapshots").join(format!("{name}.yaml"));
-    if path.exists() {
+    // A dangling symlink holds the name too: `exists()` would follow it and say no.
+    if std::fs::symlink_metadata(&path).is_ok() {
         return Err(Error::usage(
             format!("snapshot `{name}` exists already ({})", path.display()),
             Some("a snapshot is never overwritten; choose another name".into()),

@@ -188,7 +188,14 @@ pub(in crate::store) fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| Error::io(target, e))?;
     temp.persist_noclobber(target)
-        .map_err(|e| Error::io(target, e.error))?;
+        .map_err(|e| match e.error.kind() {
+            // Another writer took the name since it was checked (or a dangling link holds it).
+            std::io::ErrorKind::AlreadyExists => Error::usage(
+                format!("{} exists already", target.display()),
+                Some("chipmap never overwrites a file it writes new; choose another name".into()),
+            ),
+            _ => Error::io(target, e.error),
+        })?;
     Ok(())
 }
 
