@@ -9,6 +9,32 @@ use crate::error::Diagnostic;
 
 use super::Paint;
 
+/// How many diagnostics a command shows unless asked for all: enough to work through, few
+/// enough that a file with thousands of problems prints a page, not a book. The rest are
+/// counted in one line.
+pub const SHOWN: usize = 50;
+
+/// Writes the first `limit` diagnostics (all with `None`) like `write`, then one line counting
+/// the others, if any, ending with `see_all` (how to see them all) when given.
+pub fn write_capped(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    paint: Paint,
+    limit: Option<usize>,
+    see_all: Option<&str>,
+) -> io::Result<()> {
+    let shown = limit.unwrap_or(usize::MAX).min(diagnostics.len());
+    write(out, &diagnostics[..shown], paint)?;
+    let rest = diagnostics.len() - shown;
+    if rest == 0 {
+        return Ok(());
+    }
+    let s = if rest == 1 { "" } else { "s" };
+    let see_all = see_all.map(|how| format!("; {how}")).unwrap_or_default();
+    writeln!(out)?;
+    writeln!(out, "… and {rest} more problem{s}, not shown{see_all}")
+}
+
 /// Writes each diagnostic, as a compiler would, separated by blank lines.
 pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> io::Result<()> {
     let bold = Style::new().bold();
@@ -41,7 +67,7 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> i
         let pad: String = d
             .line_text
             .chars()
-            .take(d.column.saturating_sub(1))
+            .take(d.text_column.saturating_sub(1))
             .flat_map(|c| match c {
                 '\t' => std::iter::repeat_n('\t', 1),
                 c => std::iter::repeat_n(' ', c.width().unwrap_or(0)),
@@ -50,7 +76,7 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> i
         let underlined: String = d
             .line_text
             .chars()
-            .skip(d.column.saturating_sub(1))
+            .skip(d.text_column.saturating_sub(1))
             .take(d.width)
             .collect();
         let carets = "^".repeat(underlined.width().max(1));
@@ -83,6 +109,7 @@ mod tests {
             column: 5,
             width: 8,
             line_text: "    availble: 2026H2".into(),
+            text_column: 5,
             message: "unknown field `availble` in an entry".into(),
             hint: Some("did you mean `available`?".into()),
         };

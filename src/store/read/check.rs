@@ -25,12 +25,25 @@ pub struct Problem {
     pub hint: Option<String>,
 }
 
-/// Returns the problems among one vendor's entries, in file order.
+/// How many candidate ids the did-you-mean hints of one vendor's unknown predecessors may
+/// compare in all. Each search compares every id, so without a budget a file of unknown
+/// predecessors costs the square of its size; with it, the first ones get a suggestion and
+/// the rest the plain hint, and a small file (the usual case) gets one for every one.
+const SUGGESTION_BUDGET: usize = 50_000;
+
+/// Returns the problems among one vendor's entries, in file order. Every rule costs time
+/// linear in the number of entries.
 pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut first: HashMap<&str, &EntryPlaces> = HashMap::with_capacity(places.len());
-    for place in places {
-        if let Some(earlier) = first.get(place.id.as_str()) {
+    // The first entry of each id, which is the entry a predecessor names.
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(places.len());
+    for (i, place) in places.iter().enumerate() {
+        first.entry(place.id.as_str()).or_insert(i);
+    }
+    let mut budget = SUGGESTION_BUDGET;
+    for (i, place) in places.iter().enumerate() {
+        let earlier = &places[first[place.id.as_str()]];
+        if first[place.id.as_str()] != i {
             problems.push(Problem {
                 pos: place.at,
                 message: format!(
@@ -39,8 +52,6 @@ pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
                 ),
                 hint: Some("ids are unique within a vendor; rename one of the two".into()),
             });
-        } else {
-            first.insert(&place.id, place);
         }
         if !place.dated {
             problems.push(Problem {
@@ -56,10 +67,15 @@ pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
         }
         if let Some((predecessor, pos)) = &place.predecessor
             && !first.contains_key(predecessor.as_str())
-            && !places.iter().any(|p| p.id == *predecessor)
         {
-            let others = places.iter().filter(|p| p.id != place.id);
-            let hint = match closest(predecessor, others.map(|p| p.id.as_str())) {
+            let suggestion = if budget >= places.len() {
+                budget -= places.len();
+                let others = places.iter().filter(|p| p.id != place.id);
+                closest(predecessor, others.map(|p| p.id.as_str()))
+            } else {
+                None
+            };
+            let hint = match suggestion {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("a predecessor is the id of another `{vendor}` entry"),
             };
@@ -75,40 +91,77 @@ pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
 }
 
 /// Returns one problem per predecessor cycle, placed at the first entry of the cycle in the file.
-fn cycles(places: &[EntryPlaces], by_id: &HashMap<&str, &EntryPlaces>) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut reported: Vec<&str> = Vec::new();
-    for start in places {
-        let mut chain: Vec<&str> = vec![&start.id];
-        let mut current = start;
-        while let Some(next) = current
+///
+/// Each id has at most one predecessor, so following them from every entry in file order and
+/// marking what was walked finds every cycle visiting each entry once: linear time. Only the
+/// first entry of an id takes part; a repeated id is reported as a duplicate.
+fn cycles(places: &[EntryPlaces], first: &HashMap<&str, usize>) -> Vec<Problem> {
+    /// Where an entry stands in the walk: not reached, on the path being walked (at this
+    /// index of it), or done.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnPath(usize),
+        Done,
+    }
+    let next = |i: usize| {
+        places[i]
             .predecessor
             .as_ref()
-            .and_then(|(p, _)| by_id.get(p.as_str()))
-        {
-            if let Some(loop_at) = chain.iter().position(|id| *id == next.id) {
-                let cycle = &chain[loop_at..];
-                if loop_at == 0 && !cycle.iter().any(|id| reported.contains(id)) {
-                    reported.extend(cycle.iter().copied());
-                    let mut path: Vec<&str> = cycle.to_vec();
-                    path.push(cycle[0]);
-                    let pos = start.predecessor.as_ref().map_or(start.at, |(_, pos)| *pos);
-                    problems.push(Problem {
-                        pos,
-                        message: format!("predecessor cycle: {}", path.join(" -> ")),
-                        hint: Some(
-                            "a predecessor is an earlier product; remove one link of the cycle"
-                                .into(),
-                        ),
-                    });
+            .and_then(|(p, _)| first.get(p.as_str()).copied())
+    };
+    let mut marks = vec![Mark::New; places.len()];
+    let mut problems = Vec::new();
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..places.len() {
+        if marks[start] != Mark::New || first[places[start].id.as_str()] != start {
+            continue;
+        }
+        path.clear();
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match marks[i] {
+                Mark::New => {
+                    marks[i] = Mark::OnPath(path.len());
+                    path.push(i);
+                    at = next(i);
                 }
-                break;
+                Mark::OnPath(loop_at) => {
+                    problems.push(cycle_problem(places, &path[loop_at..]));
+                    break;
+                }
+                Mark::Done => break,
             }
-            chain.push(&next.id);
-            current = next;
+        }
+        for &i in &path {
+            marks[i] = Mark::Done;
         }
     }
+    // Cycles were found in the order their walks began; report them in file order.
+    problems.sort_by_key(|p| (p.pos.line, p.pos.column));
     problems
+}
+
+/// Returns the problem of the cycle `members` (in predecessor order), told from its first
+/// entry in the file and placed at that entry's predecessor.
+fn cycle_problem(places: &[EntryPlaces], members: &[usize]) -> Problem {
+    let head = members
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, i)| **i)
+        .map_or(0, |(k, _)| k);
+    let mut path: Vec<&str> = members[head..]
+        .iter()
+        .chain(&members[..head])
+        .map(|i| places[*i].id.as_str())
+        .collect();
+    path.push(path[0]);
+    let entry = &places[members[head]];
+    Problem {
+        pos: entry.predecessor.as_ref().map_or(entry.at, |(_, pos)| *pos),
+        message: format!("predecessor cycle: {}", path.join(" -> ")),
+        hint: Some("a predecessor is an earlier product; remove one link of the cycle".into()),
+    }
 }
 
 /// Returns a problem for every vendor id that an earlier vendor already has.
@@ -142,6 +195,7 @@ mod tests {
             line,
             column: 9,
             width: id.len(),
+            offset: 0,
         };
         EntryPlaces {
             id: id.into(),

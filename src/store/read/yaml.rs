@@ -11,12 +11,14 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
 /// Deeper than any roadmap file needs; deep enough for flow-style specs inside entries.
 pub const MAX_DEPTH: usize = 32;
 
-/// A place in the text: 1-based line and column (in characters) and the caret's width.
+/// A place in the text: 1-based line and column (in characters), the caret's width, and the
+/// byte offset where it starts, which lets a diagnostic find its line's text without a rescan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pos {
     pub line: usize,
     pub column: usize,
     pub width: usize,
+    pub offset: usize,
 }
 
 /// A node of the tree and where it starts; scalars borrow the text where they can.
@@ -92,6 +94,7 @@ pub fn parse_with<'a>(
         root: None,
         documents: 0,
         on_entry,
+        offsets: Offsets::new(text),
     };
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
@@ -100,6 +103,7 @@ pub fn parse_with<'a>(
                 line: e.marker().line(),
                 column: e.marker().col() + 1,
                 width: 1,
+                offset: builder.offsets.byte(e.marker().index()),
             };
             explain(text, at).unwrap_or_else(|| SyntaxError {
                 pos: at,
@@ -116,33 +120,28 @@ pub fn parse_with<'a>(
 /// parser notices only later: a tab in the indentation, and a `[` or `{` never closed.
 fn explain(text: &str, at: Pos) -> Option<SyntaxError> {
     // The parser reports an indenting tab at the scalar before it, so look one line further.
-    let lines = || text.split(['\n', '\r']);
-    let mut near = lines().enumerate().skip(at.line.saturating_sub(1)).take(2);
-    let tab = near.find_map(|(i, line)| {
+    let mut near = lines(text).skip(at.line.saturating_sub(1)).take(2);
+    let tab = near.find_map(|(number, start, line)| {
         let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
-        indent
-            .find('\t')
-            .map(|col| (i + 1, indent[..col].chars().count() + 1))
+        // Spaces and tabs are one byte each, so the byte index is the column too.
+        indent.find('\t').map(|col| Pos {
+            line: number,
+            column: col + 1,
+            width: 1,
+            offset: start + col,
+        })
     });
-    if let Some((line, column)) = tab {
+    if let Some(pos) = tab {
         return Some(SyntaxError {
-            pos: Pos {
-                line,
-                column,
-                width: 1,
-            },
+            pos,
             message: "a tab in the indentation".into(),
             hint: Some("YAML indents with spaces only; replace the tab with spaces".into()),
         });
     }
-    let (line, column, bracket) = unclosed_flow(text, at)?;
+    let (pos, bracket) = unclosed_flow(text, at)?;
     let close = if bracket == '[' { ']' } else { '}' };
     Some(SyntaxError {
-        pos: Pos {
-            line,
-            column,
-            width: 1,
-        },
+        pos,
         message: format!("this `{bracket}` is not closed before line {}", at.line),
         hint: Some(format!(
             "close it with `{close}`; until then YAML reads the next lines as part of it"
@@ -150,19 +149,42 @@ fn explain(text: &str, at: Pos) -> Option<SyntaxError> {
     })
 }
 
-/// Returns the line, column and character of the innermost `[` or `{` opened on an earlier
-/// line than `at` and never closed in the file, skipping quoted text and comments.
-fn unclosed_flow(text: &str, at: Pos) -> Option<(usize, usize, char)> {
-    let mut open: Vec<(usize, usize, char)> = Vec::new();
+/// Returns each line of `text` with its 1-based number and byte offset; a line ends in LF,
+/// CRLF or a lone CR, as the parser counts them.
+fn lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+    let mut start = 0;
+    let mut number = 0;
+    std::iter::from_fn(move || {
+        if start > text.len() || (start == text.len() && number > 0) {
+            return None;
+        }
+        let rest = &text[start..];
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let skip = if rest[end..].starts_with("\r\n") {
+            2
+        } else {
+            1
+        };
+        number += 1;
+        let line = (number, start, &rest[..end]);
+        start += end + skip;
+        Some(line)
+    })
+}
+
+/// Returns the place and character of the innermost `[` or `{` opened on an earlier line than
+/// `at` and never closed in the file, skipping quoted text and comments.
+fn unclosed_flow(text: &str, at: Pos) -> Option<(Pos, char)> {
+    let mut open: Vec<(Pos, char)> = Vec::new();
     let (mut line, mut column) = (1, 0);
     let mut quote: Option<char> = None;
     let mut previous = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
         column += 1;
         match (quote, c) {
             (_, '\n' | '\r') => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
+                if c == '\r' && chars.peek().is_some_and(|(_, c)| *c == '\n') {
                     chars.next();
                 }
                 line += 1;
@@ -178,11 +200,19 @@ fn unclosed_flow(text: &str, at: Pos) -> Option<(usize, usize, char)> {
                 quote = Some(c)
             }
             (None, '#') if previous == ' ' || column == 1 => {
-                while chars.peek().is_some_and(|c| *c != '\n' && *c != '\r') {
+                while chars.peek().is_some_and(|(_, c)| *c != '\n' && *c != '\r') {
                     chars.next();
                 }
             }
-            (None, '[' | '{') => open.push((line, column, c)),
+            (None, '[' | '{') => {
+                let pos = Pos {
+                    line,
+                    column,
+                    width: 1,
+                    offset,
+                };
+                open.push((pos, c));
+            }
             (None, ']' | '}') => {
                 open.pop();
             }
@@ -190,7 +220,7 @@ fn unclosed_flow(text: &str, at: Pos) -> Option<(usize, usize, char)> {
         }
         previous = c;
     }
-    open.into_iter().rfind(|(opened, _, _)| *opened < at.line)
+    open.into_iter().rfind(|(opened, _)| opened.line < at.line)
 }
 
 enum Open<'a> {
@@ -204,11 +234,51 @@ struct Builder<'a, 'h> {
     root: Option<Node<'a>>,
     documents: usize,
     on_entry: &'h mut dyn FnMut(Node<'a>) -> Node<'a>,
+    offsets: Offsets<'a>,
+}
+
+/// Turns the parser's character indexes into byte offsets. Events come in the order of the
+/// text, so a cursor that steps from the last index to the next reads the text about once.
+struct Offsets<'a> {
+    text: &'a str,
+    index: usize,
+    byte: usize,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        Offsets {
+            text,
+            index: 0,
+            byte: 0,
+        }
+    }
+
+    /// Returns the byte offset of character `index` (the text's length past its end).
+    fn byte(&mut self, index: usize) -> usize {
+        while self.index < index && self.byte < self.text.len() {
+            let c = self.text[self.byte..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+            self.byte += c;
+            self.index += 1;
+        }
+        while self.index > index {
+            let c = self.text[..self.byte]
+                .chars()
+                .next_back()
+                .map_or(1, char::len_utf8);
+            self.byte -= c;
+            self.index -= 1;
+        }
+        self.byte
+    }
 }
 
 impl<'a> Builder<'a, '_> {
     fn on_event(&mut self, event: Event<'a>, span: YamlSpan) -> Result<(), SyntaxError> {
-        let pos = to_pos(span);
+        let pos = to_pos(span, &mut self.offsets);
         match event {
             Event::DocumentStart(_) => {
                 self.documents += 1;
@@ -339,7 +409,7 @@ fn error(pos: Pos, message: &str, hint: &str) -> SyntaxError {
     }
 }
 
-fn to_pos(span: YamlSpan) -> Pos {
+fn to_pos(span: YamlSpan, offsets: &mut Offsets) -> Pos {
     let same_line = span.end.line() == span.start.line();
     let width = if same_line {
         span.end.index().saturating_sub(span.start.index())
@@ -350,6 +420,7 @@ fn to_pos(span: YamlSpan) -> Pos {
         line: span.start.line(),
         column: span.start.col() + 1,
         width: width.max(1),
+        offset: offsets.byte(span.start.index()),
     }
 }
 

@@ -38,6 +38,9 @@ pub(in crate::store) const ENTRY_FIELDS: &[&str] = &[
 const MEMORY_FIELDS: &[&str] = &["type", "capacity_gb", "bandwidth_tbs"];
 const SNAPSHOT_FIELDS: &[&str] = &["snapshot", "vendors"];
 const SNAPSHOT_META_FIELDS: &[&str] = &["name", "taken", "note", "sources"];
+/// What a snapshot file holds, for the hints of a snapshot that holds something else.
+const SNAPSHOT_HINT: &str =
+    "a snapshot has `snapshot:` (name, taken, note, sources) and `vendors:` (FORMAT.md section 4)";
 
 /// The two kinds of roadmap file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,14 +87,19 @@ pub fn decode(
     let root = match parsed {
         Ok(Some(root)) => root,
         Ok(None) => {
-            reader.diags.push(Diagnostic::file(
-                source.path,
-                "the file is empty",
-                Some(
+            let hint = match expect {
+                Some(FileKind::Snapshot) => SNAPSHOT_HINT,
+                Some(FileKind::Vendor) | None => {
                     "a vendor file has `vendor:`, `name:` and `entries:` (FORMAT.md section 2)"
-                        .into(),
-                ),
-            ));
+                }
+            };
+            let start = Pos {
+                line: 1,
+                column: 1,
+                width: 1,
+                offset: 0,
+            };
+            reader.report(start, "the file is empty", Some(hint.into()));
             return Decoded::default();
         }
         Err(e) => {
@@ -102,18 +110,19 @@ pub fn decode(
             return Decoded::default();
         }
     };
-    let decoded = match reader.mapping(&root, "the file") {
-        None => Decoded::default(),
-        Some(pairs) => {
-            let found = match pairs.iter().any(|(k, _)| k.as_scalar() == Some("snapshot")) {
-                true => FileKind::Snapshot,
-                false => FileKind::Vendor,
-            };
-            match expect {
+    let decoded =
+        match reader.mapping(&root, "the file") {
+            None => Decoded::default(),
+            Some(pairs) => {
+                let found = match pairs.iter().any(|(k, _)| k.as_scalar() == Some("snapshot")) {
+                    true => FileKind::Snapshot,
+                    false => FileKind::Vendor,
+                };
+                match expect {
                 Some(FileKind::Snapshot) if found == FileKind::Vendor => reader.report(
                     root.pos,
                     "a file in snapshots/ must be a snapshot, but this has no `snapshot:` header",
-                    Some("a snapshot has `snapshot:` (name, taken, note, sources) and `vendors:` (FORMAT.md section 4); move a vendor file up to the data directory".into()),
+                    Some(format!("{SNAPSHOT_HINT}; move a vendor file up to the data directory")),
                 ),
                 Some(FileKind::Vendor) if found == FileKind::Snapshot => reader.report(
                     root.pos,
@@ -122,15 +131,15 @@ pub fn decode(
                 ),
                 _ => {}
             }
-            match found {
-                FileKind::Snapshot => reader.snapshot(pairs, stem),
-                FileKind::Vendor => Decoded {
-                    snapshot: None,
-                    vendors: reader.vendor(&root, Some(stem)).into_iter().collect(),
-                },
+                match found {
+                    FileKind::Snapshot => reader.snapshot(pairs, stem),
+                    FileKind::Vendor => Decoded {
+                        snapshot: None,
+                        vendors: reader.vendor(&root, Some(stem)).into_iter().collect(),
+                    },
+                }
             }
-        }
-    };
+        };
     // Fields are read in a fixed order; report in the order of the file, as a reader scans it.
     diags[first_new..].sort_by_key(|d| (d.line, d.column));
     decoded
