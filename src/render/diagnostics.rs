@@ -97,7 +97,7 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> i
 
 #[cfg(test)]
 mod tests {
-    use super::write;
+    use super::{write, write_capped};
     use crate::error::Diagnostic;
     use crate::render::Paint;
 
@@ -118,6 +118,42 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "roadmaps/nvidia.yaml:14:5: unknown field `availble` in an entry\n   |\n14 |     availble: 2026H2\n   |     ^^^^^^^^ did you mean `available`?\n"
+        );
+    }
+
+    #[test]
+    fn past_the_limit_one_line_counts_the_rest() {
+        let d = Diagnostic::file("roadmaps/a.yaml", "bad", None);
+        let all = vec![d; 5];
+        let mut out = Vec::new();
+        write_capped(&mut out, &all, Paint::default(), Some(2), Some("see all")).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(
+            out,
+            "roadmaps/a.yaml: bad\n\nroadmaps/a.yaml: bad\n\n… and 3 more problems, not shown; see all\n"
+        );
+        let mut out = Vec::new();
+        write_capped(&mut out, &all, Paint::default(), None, Some("see all")).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap().matches("bad").count(), 5);
+    }
+
+    #[test]
+    fn on_a_cut_line_the_caret_points_into_the_window() {
+        let d = Diagnostic {
+            path: "a.yaml".into(),
+            line: 4,
+            column: 90_000,
+            width: 3,
+            line_text: "…名: bad…".into(),
+            text_column: 5,
+            message: "m".into(),
+            hint: None,
+        };
+        let mut out = Vec::new();
+        write(&mut out, &[d], Paint::default()).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a.yaml:4:90000: m\n  |\n4 | …名: bad…\n  |      ^^^\n"
         );
     }
 }

@@ -188,7 +188,7 @@ pub fn vendor_ids<'a>(vendors: impl Iterator<Item = (&'a str, Pos)>) -> Vec<Prob
 
 #[cfg(test)]
 mod tests {
-    use super::{EntryPlaces, Pos, entries};
+    use super::{EntryPlaces, Pos, SUGGESTION_BUDGET, entries};
 
     fn place(id: &str, line: usize, predecessor: Option<&str>) -> EntryPlaces {
         let pos = Pos {
@@ -244,5 +244,94 @@ mod tests {
             "predecessor `h10` is not an entry of `nvidia`"
         );
         assert_eq!(problems[0].hint.as_deref(), Some("did you mean `h100`?"));
+    }
+
+    /// Returns `n` entries `e0`..: each the predecessor of the next, the first of the last
+    /// too when `closed`.
+    fn chain(n: usize, closed: bool) -> Vec<EntryPlaces> {
+        let ids: Vec<String> = (0..n).map(|i| format!("e{i}")).collect();
+        (0..n)
+            .map(|i| {
+                let predecessor = match i {
+                    0 if closed => Some(ids[n - 1].as_str()),
+                    0 => None,
+                    i => Some(ids[i - 1].as_str()),
+                };
+                place(&ids[i], 2 * i + 1, predecessor)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_chain_of_twenty_thousand_is_no_cycle_and_closing_it_is_one() {
+        assert_eq!(entries("v", &chain(20_000, false)), []);
+        let problems = entries("v", &chain(20_000, true));
+        assert_eq!(problems.len(), 1);
+        let message = &problems[0].message;
+        assert!(message.starts_with("predecessor cycle: e0 -> e19999 -> e19998 -> "));
+        assert!(message.ends_with(" -> e1 -> e0"));
+        assert_eq!(message.matches(" -> ").count(), 20_000);
+        assert_eq!(problems[0].pos.line, 2);
+    }
+
+    #[test]
+    fn many_cycles_and_a_tail_into_one_are_each_reported_once_in_file_order() {
+        // e0 leads into the cycle e1 <- e2 <- e1 without being on it; then 10,000 self-cycles.
+        let mut places = vec![
+            place("e0", 1, Some("e1")),
+            place("e1", 3, Some("e2")),
+            place("e2", 5, Some("e1")),
+        ];
+        places.extend((3..10_003).map(|i| {
+            let id = format!("e{i}");
+            place(&id, 2 * i + 1, Some(&id))
+        }));
+        let problems = entries("v", &places);
+        assert_eq!(problems.len(), 10_001);
+        assert_eq!(problems[0].message, "predecessor cycle: e1 -> e2 -> e1");
+        assert_eq!(problems[1].message, "predecessor cycle: e3 -> e3");
+        assert!(problems.windows(2).all(|w| w[0].pos.line < w[1].pos.line));
+    }
+
+    #[test]
+    fn an_entry_repeating_an_id_is_not_a_link_of_a_cycle() {
+        // The second `a` is reported as a duplicate; `b` names the first `a`, which ends the chain.
+        let places = [
+            place("a", 1, None),
+            place("b", 3, Some("a")),
+            place("a", 5, Some("b")),
+        ];
+        let problems = entries("v", &places);
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages, ["duplicate id `a`: line 1 has it already"]);
+    }
+
+    #[test]
+    fn twenty_thousand_unknown_predecessors_are_each_reported_and_the_first_get_a_suggestion() {
+        let places: Vec<EntryPlaces> = (0..20_000)
+            .map(|i| place(&format!("e{i}"), 2 * i + 1, Some(&format!("e{i}x"))))
+            .collect();
+        let problems = entries("v", &places);
+        assert_eq!(problems.len(), 20_000);
+        assert!(problems.iter().enumerate().all(|(i, p)| {
+            p.message == format!("predecessor `e{i}x` is not an entry of `v`")
+                && p.pos.line == 2 * i + 2
+        }));
+        let suggested = problems
+            .iter()
+            .take_while(|p| {
+                p.hint
+                    .as_deref()
+                    .is_some_and(|h| h.starts_with("did you mean"))
+            })
+            .count();
+        assert_eq!(suggested, SUGGESTION_BUDGET / 20_000);
+        assert_eq!(
+            problems[suggested].hint.as_deref(),
+            Some("a predecessor is the id of another `v` entry")
+        );
+        // A predecessor that comes later in the file is known all the same.
+        let later = [place("a", 1, Some("b")), place("b", 3, None)];
+        assert_eq!(entries("v", &later), []);
     }
 }

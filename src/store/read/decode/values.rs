@@ -285,3 +285,42 @@ fn radix(digits: &str, radix: u32) -> Option<f64> {
             .map(|d| n * f64::from(radix) + f64::from(d))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::yaml_number;
+
+    #[test]
+    fn numbers_are_what_yaml_1_2_reads_as_numbers() {
+        for (text, value) in [
+            ("80", 80.0),
+            ("-3", -3.0),
+            ("+12", 12.0),
+            ("3.35", 3.35),
+            (".5", 0.5),
+            ("1.", 1.0),
+            ("1e3", 1000.0),
+            ("2.5E-1", 0.25),
+            ("0o17", 15.0),
+            ("0x1F", 31.0),
+            ("0xff", 255.0),
+        ] {
+            assert_eq!(yaml_number(text), Some(value), "{text}");
+        }
+        let huge = format!("0x{}", "f".repeat(300));
+        for text in ["1e400", ".inf", "-.inf", "+.INF", &huge] {
+            assert_eq!(
+                yaml_number(text).map(f64::is_infinite),
+                Some(true),
+                "{text}"
+            );
+        }
+        assert!(yaml_number(".nan").is_some_and(f64::is_nan));
+        for text in [
+            "288GB", "1_000", "0b101", "0o18", "0x", "-0x10", "1e", "e3", ".", "-.nan", "inf",
+            "nan", "1.2.3", "", "- 1",
+        ] {
+            assert_eq!(yaml_number(text), None, "{text}");
+        }
+    }
+}
