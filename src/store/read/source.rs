@@ -55,9 +55,17 @@ impl Echo {
             offset -= 1;
         }
         let not_break = |c: &char| *c != '\n' && *c != '\r';
+        // A control character would act on the terminal instead of showing; tabs stay, as the
+        // caret line pads with them.
+        let shown = |c: char| match c {
+            '\t' => c,
+            c if c.is_control() => char::REPLACEMENT_CHARACTER,
+            c => c,
+        };
         // Read one column more than fits, on each side, to know whether the line does fit.
-        let (before, whole_before) = within(text[..offset].chars().rev().take_while(not_break));
-        let (after, whole_after) = within(text[offset..].chars().take_while(not_break));
+        let line_before = text[..offset].chars().rev().take_while(not_break);
+        let (before, whole_before) = within(line_before.map(shown));
+        let (after, whole_after) = within(text[offset..].chars().take_while(not_break).map(shown));
         let (before_width, after_width) = (columns(&before), columns(&after));
         if whole_before && whole_after && before_width + after_width <= ECHO_WIDTH {
             let mut line: String = before.iter().rev().collect();
@@ -122,13 +130,18 @@ fn columns(chars: &[char]) -> usize {
     chars.iter().map(|c| column_width(*c)).sum()
 }
 
-/// Returns a character's display width; a tab or other control character counts as one.
+/// Returns a character's display width, at least one: a tab counts as one, and so does a
+/// character of no width, so that a line of them is cut like any other.
 fn column_width(c: char) -> usize {
-    c.width().unwrap_or(1)
+    c.width().unwrap_or(1).max(1)
 }
 
 /// Returns the text of `bytes`, or a diagnostic at the first byte that is not UTF-8.
 /// A byte-order mark is dropped: the parser does not count it as a column, nor should a reader.
+#[allow(
+    clippy::result_large_err,
+    reason = "one diagnostic per file that is not text; boxing it would buy nothing"
+)]
 pub fn utf8<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
@@ -172,6 +185,15 @@ mod tests {
             ("a".into(), "b".into(), "c".into(), "d".into())
         );
         assert_eq!(Echo::around("a\n", 2).text, "");
+    }
+
+    #[test]
+    fn control_characters_are_echoed_as_replacement_characters_and_tabs_kept() {
+        let echo = Echo::around("a:\t\u{1b}[31mred\0", 3);
+        assert_eq!(echo.text, "a:\t\u{fffd}[31mred\u{fffd}");
+        assert_eq!(echo.column, 4);
+        let nul_line = "\0".repeat(1_000_000);
+        assert!(Echo::around(&nul_line, 0).text.chars().count() <= super::ECHO_WIDTH + 1);
     }
 
     #[test]
