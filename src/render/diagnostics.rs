@@ -11,7 +11,7 @@ use super::Paint;
 
 /// How many diagnostics a command shows unless asked for all: enough to work through, few
 /// enough that a file with thousands of problems prints a page, not a book. The rest are
-/// counted in one line.
+/// counted in one line. (`chipmap check --help` names this number.)
 pub const SHOWN: usize = 50;
 
 /// Writes the first `limit` diagnostics (all with `None`) like `write`, then one line counting

@@ -42,8 +42,9 @@ pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
     }
     let mut budget = SUGGESTION_BUDGET;
     for (i, place) in places.iter().enumerate() {
-        let earlier = &places[first[place.id.as_str()]];
-        if first[place.id.as_str()] != i {
+        let first_of_id = first[place.id.as_str()];
+        if first_of_id != i {
+            let earlier = &places[first_of_id];
             problems.push(Problem {
                 pos: place.at,
                 message: format!(
