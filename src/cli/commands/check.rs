@@ -13,8 +13,8 @@ use crate::cli::exit::{Failure, Outcome};
 /// file order; exit 0 when clean, 1 when any problem is found.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Show every problem. Without it the first 50 are shown, then one line counts the rest
-    /// (the summary line always counts them all).
+    /// Show every problem. Without it the first 50, in file order, are shown, then one line
+    /// counts the rest (the summary line always counts them all).
     #[arg(long)]
     pub all: bool,
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::model::closest;
 
+use super::source::shown;
 use super::yaml::Pos;
 
 /// Where an entry's id (and predecessor) stand, as the decoder found them.
@@ -34,6 +35,7 @@ const SUGGESTION_BUDGET: usize = 50_000;
 /// Returns the problems among one vendor's entries, in file order. Every rule costs time
 /// linear in the number of entries.
 pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
+    let vendor = shown(vendor);
     let mut problems = Vec::new();
     // The first entry of each id, which is the entry a predecessor names.
     let mut first: HashMap<&str, usize> = HashMap::with_capacity(places.len());
@@ -49,7 +51,8 @@ pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
                 pos: place.at,
                 message: format!(
                     "duplicate id `{}`: line {} has it already",
-                    place.id, earlier.at.line
+                    shown(&place.id),
+                    earlier.at.line
                 ),
                 hint: Some("ids are unique within a vendor; rename one of the two".into()),
             });
@@ -59,7 +62,7 @@ pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
                 pos: place.at,
                 message: format!(
                     "entry `{vendor}/{}` has neither `announced` nor `available`",
-                    place.id
+                    shown(&place.id)
                 ),
                 hint: Some(
                     "add at least one date; a year such as `available: 2027` is enough".into(),
@@ -82,7 +85,10 @@ pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
             };
             problems.push(Problem {
                 pos: *pos,
-                message: format!("predecessor `{predecessor}` is not an entry of `{vendor}`"),
+                message: format!(
+                    "predecessor `{}` is not an entry of `{vendor}`",
+                    shown(predecessor)
+                ),
                 hint: Some(hint),
             });
         }
@@ -151,12 +157,12 @@ fn cycle_problem(places: &[EntryPlaces], members: &[usize]) -> Problem {
         .enumerate()
         .min_by_key(|(_, i)| **i)
         .map_or(0, |(k, _)| k);
-    let mut path: Vec<&str> = members[head..]
+    let mut path: Vec<_> = members[head..]
         .iter()
         .chain(&members[..head])
-        .map(|i| places[*i].id.as_str())
+        .map(|i| shown(&places[*i].id))
         .collect();
-    path.push(path[0]);
+    path.push(path[0].clone());
     let entry = &places[members[head]];
     Problem {
         pos: entry.predecessor.as_ref().map_or(entry.at, |(_, pos)| *pos),

@@ -9,7 +9,7 @@ use crate::error::Diagnostic;
 use crate::model::{Confidence, Entry, FuzzyDate, Kind, SnapshotMeta, Status, Vendor, closest};
 
 use super::check::{self, EntryPlaces};
-use super::source::SourceFile;
+use super::source::{SourceFile, shown};
 use super::yaml::{self, Node, Pos, Value};
 
 mod values;
@@ -187,8 +187,9 @@ impl Reader<'_, '_> {
     ) -> Vec<(&'static str, &'n Node<'y>)> {
         let mut out: Vec<(&'static str, &'n Node<'y>)> = Vec::with_capacity(pairs.len());
         for (key, value) in pairs {
-            let name = key.as_scalar().unwrap_or_default();
-            match known.iter().find(|k| **k == name) {
+            let key_text = key.as_scalar().unwrap_or_default();
+            let name = shown(key_text);
+            match known.iter().find(|k| **k == key_text) {
                 Some(field) if out.iter().any(|(f, _)| f == field) => self.report(
                     key.pos,
                     format!("`{name}` appears twice in {what}"),
@@ -196,7 +197,7 @@ impl Reader<'_, '_> {
                 ),
                 Some(field) => out.push((field, value)),
                 None => {
-                    let hint = match closest(name, known.iter().copied()) {
+                    let hint = match closest(key_text, known.iter().copied()) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("the fields of {what} are: {}", known.join(", ")),
                     };
@@ -300,9 +301,13 @@ impl Reader<'_, '_> {
         {
             self.report(
                 at.pos,
-                format!("vendor `{vendor}` does not match the file name `{stem}`"),
+                format!(
+                    "vendor `{}` does not match the file name `{stem}`",
+                    shown(vendor)
+                ),
                 Some(format!(
-                    "write `vendor: {stem}`, or rename the file to `{vendor}.yaml`"
+                    "write `vendor: {stem}`, or rename the file to `{}.yaml`",
+                    shown(vendor)
                 )),
             );
         }
@@ -393,9 +398,13 @@ impl Reader<'_, '_> {
         {
             self.report(
                 at.pos,
-                format!("snapshot name `{name}` does not match the file name `{stem}`"),
+                format!(
+                    "snapshot name `{}` does not match the file name `{stem}`",
+                    shown(name)
+                ),
                 Some(format!(
-                    "write `name: {stem}`, or rename the file to `{name}.yaml`"
+                    "write `name: {stem}`, or rename the file to `{}.yaml`",
+                    shown(name)
                 )),
             );
         }

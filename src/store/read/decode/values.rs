@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use crate::model::{FuzzyDate, Memory, SpecValue};
 
 use super::{MEMORY_FIELDS, Reader};
+use crate::store::read::source::shown;
 use crate::store::read::yaml::{Node, Value};
 
 impl Reader<'_, '_> {
@@ -29,10 +30,13 @@ impl Reader<'_, '_> {
             return Some(text);
         }
         let fixed = slugify(&text);
-        let hint = (!fixed.is_empty()).then(|| format!("write `{fixed}`"));
+        let hint = (!fixed.is_empty()).then(|| format!("write `{}`", shown(&fixed)));
         self.report(
             node.pos,
-            format!("`{field}` must be a slug of lowercase letters, digits and `-`, not `{text}`"),
+            format!(
+                "`{field}` must be a slug of lowercase letters, digits and `-`, not `{}`",
+                shown(&text)
+            ),
             hint,
         );
         None
@@ -49,7 +53,7 @@ impl Reader<'_, '_> {
             Err(e) => {
                 self.report(
                     node.pos,
-                    format!("unknown {field} `{text}`"),
+                    format!("unknown {field} `{}`", shown(&text)),
                     Some(e.hint()),
                 );
                 None
@@ -86,7 +90,7 @@ impl Reader<'_, '_> {
                 Some(n) if n.is_finite() => {
                     self.report(
                         node.pos,
-                        format!("`{field}` must be greater than 0, not {text}"),
+                        format!("`{field}` must be greater than 0, not {}", shown(text)),
                         None,
                     );
                     None
@@ -94,7 +98,7 @@ impl Reader<'_, '_> {
                 Some(_) => {
                     self.report(
                         node.pos,
-                        format!("`{field}` must be a finite number, not `{text}`"),
+                        format!("`{field}` must be a finite number, not `{}`", shown(text)),
                         Some("write a number such as `80` or `3.35`".into()),
                     );
                     None
@@ -102,7 +106,7 @@ impl Reader<'_, '_> {
                 None => {
                     self.report(
                         node.pos,
-                        format!("`{field}` must be a number, not `{text}`"),
+                        format!("`{field}` must be a number, not `{}`", shown(text)),
                         Some("write digits such as `80` or `3.35`, without units".into()),
                     );
                     None
@@ -144,8 +148,9 @@ impl Reader<'_, '_> {
         let mut out: Vec<(String, SpecValue)> = Vec::with_capacity(pairs.len());
         let mut seen: HashSet<&str> = HashSet::with_capacity(pairs.len());
         for (key, value) in pairs {
-            let name = key.as_scalar().unwrap_or_default();
-            if !seen.insert(name) {
+            let key_text = key.as_scalar().unwrap_or_default();
+            let name = shown(key_text);
+            if !seen.insert(key_text) {
                 self.report(
                     key.pos,
                     format!("`specs.{name}` appears twice"),
@@ -174,7 +179,7 @@ impl Reader<'_, '_> {
                         },
                         (false, t) => SpecValue::Text(t.to_string()),
                     };
-                    out.push((name.to_string(), parsed));
+                    out.push((key_text.to_string(), parsed));
                 }
                 _ => self.report(
                     value.pos,
