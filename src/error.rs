@@ -14,8 +14,12 @@ pub struct Diagnostic {
     pub column: usize,
     /// How many characters the caret underlines (at least 1).
     pub width: usize,
-    /// The text of the offending line, without its line break.
+    /// The offending line as shown, without its line break: the whole line, or on a long line
+    /// a window of it around the column, with `…` where it was cut.
     pub line_text: String,
+    /// The 1-based column in `line_text` (in characters) where the caret goes: `column` unless
+    /// the line was cut.
+    pub text_column: usize,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -29,6 +33,7 @@ impl Diagnostic {
             column: 0,
             width: 0,
             line_text: String::new(),
+            text_column: 0,
             message: message.into(),
             hint,
         }

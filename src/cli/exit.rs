@@ -61,7 +61,8 @@ fn report(err: &mut dyn Write, failure: &Failure, context: &Context) -> io::Resu
     let hint_style = AnsiColor::Cyan.on_default();
     match failure {
         Failure::Lib(Error::Invalid(found)) => {
-            diagnostics::write(err, found, paint)?;
+            let see_all = "`chipmap check --all` shows them all";
+            diagnostics::write_capped(err, found, paint, Some(diagnostics::SHOWN), Some(see_all))?;
             writeln!(err)?;
             let n = found.len();
             writeln!(
@@ -80,7 +81,7 @@ fn report(err: &mut dyn Write, failure: &Failure, context: &Context) -> io::Resu
             )
         }
         Failure::Lib(Error::Refused(found)) => {
-            diagnostics::write(err, found, paint)?;
+            diagnostics::write_capped(err, found, paint, Some(diagnostics::SHOWN), None)?;
             writeln!(err)?;
             let n = found.len();
             let s = if n == 1 { "" } else { "s" };

@@ -365,9 +365,18 @@ impl fmt::Display for UnknownWord {
 }
 
 /// Returns the candidate closest to `word` when it is close enough to be a typo.
+///
+/// The edit distance costs the product of the two lengths, so it is computed only for a word of
+/// at most 64 bytes, against candidates of at most 128 whose length alone does not rule them
+/// out: a hostile 10 MB word costs a glance, not gigabytes.
 pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    if word.len() > 64 {
+        return None;
+    }
     let lower = word.to_lowercase();
+    let chars = lower.chars().count();
     candidates
+        .filter(|c| c.len() <= 128 && chars.abs_diff(c.chars().count()) <= 2.max(c.len() / 4))
         .map(|c| (strsim::damerau_levenshtein(&lower, c), c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 4) && *d < c.len())
         .min_by_key(|(d, _)| *d)

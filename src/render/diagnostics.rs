@@ -3,11 +3,36 @@
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::error::Diagnostic;
 
 use super::Paint;
+
+/// How many diagnostics a command shows unless asked for all: enough to work through, few
+/// enough that a file with thousands of problems prints a page, not a book. The rest are
+/// counted in one line. (`chipmap check --help` names this number.)
+pub const SHOWN: usize = 50;
+
+/// Writes the first `limit` diagnostics (all with `None`) like `write`, then one line counting
+/// the others, if any, ending with `see_all` (how to see them all) when given.
+pub fn write_capped(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    paint: Paint,
+    limit: Option<usize>,
+    see_all: Option<&str>,
+) -> io::Result<()> {
+    let shown = limit.unwrap_or(usize::MAX).min(diagnostics.len());
+    write(out, &diagnostics[..shown], paint)?;
+    let rest = diagnostics.len() - shown;
+    if rest == 0 {
+        return Ok(());
+    }
+    let s = if rest == 1 { "" } else { "s" };
+    let see_all = see_all.map(|how| format!("; {how}")).unwrap_or_default();
+    writeln!(out)?;
+    writeln!(out, "… and {rest} more problem{s}, not shown{see_all}")
+}
 
 /// Writes each diagnostic, as a compiler would, separated by blank lines.
 pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> io::Result<()> {
@@ -37,23 +62,23 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> i
         writeln!(out, "{gutter} {bar}")?;
         writeln!(out, "{} {bar} {}", paint.paint(blue, &number), d.line_text)?;
         // Pad with the line's own tabs, and by display width, so the caret lines up under
-        // tabs and wide characters alike.
+        // tabs, wide characters and control characters (as wide as the filter shows them).
         let pad: String = d
             .line_text
             .chars()
-            .take(d.column.saturating_sub(1))
+            .take(d.text_column.saturating_sub(1))
             .flat_map(|c| match c {
                 '\t' => std::iter::repeat_n('\t', 1),
-                c => std::iter::repeat_n(' ', c.width().unwrap_or(0)),
+                c => std::iter::repeat_n(' ', super::display_width(c.encode_utf8(&mut [0; 4]))),
             })
             .collect();
         let underlined: String = d
             .line_text
             .chars()
-            .skip(d.column.saturating_sub(1))
+            .skip(d.text_column.saturating_sub(1))
             .take(d.width)
             .collect();
-        let carets = "^".repeat(underlined.width().max(1));
+        let carets = "^".repeat(super::display_width(&underlined).max(1));
         let hint = d
             .hint
             .as_deref()
@@ -71,7 +96,7 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> i
 
 #[cfg(test)]
 mod tests {
-    use super::write;
+    use super::{write, write_capped};
     use crate::error::Diagnostic;
     use crate::render::Paint;
 
@@ -83,6 +108,7 @@ mod tests {
             column: 5,
             width: 8,
             line_text: "    availble: 2026H2".into(),
+            text_column: 5,
             message: "unknown field `availble` in an entry".into(),
             hint: Some("did you mean `available`?".into()),
         };
@@ -91,6 +117,67 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "roadmaps/nvidia.yaml:14:5: unknown field `availble` in an entry\n   |\n14 |     availble: 2026H2\n   |     ^^^^^^^^ did you mean `available`?\n"
+        );
+    }
+
+    #[test]
+    fn the_caret_lines_up_under_a_control_character_shown_visibly() {
+        let d = Diagnostic {
+            path: "a.yaml".into(),
+            line: 1,
+            column: 11,
+            width: 1,
+            line_text: "kind: \u{1b}[2Jx".into(),
+            text_column: 11,
+            message: "bad".into(),
+            hint: None,
+        };
+        let mut raw = Vec::new();
+        write(&mut raw, &[d], Paint::default()).unwrap();
+        let mut shown = Vec::new();
+        let mut filter = crate::render::visible::Visible::new(&mut shown, false);
+        std::io::Write::write_all(&mut filter, &raw).unwrap();
+        filter.finish().unwrap();
+        drop(filter);
+        let text = String::from_utf8(shown).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[2], r"1 | kind: \x1b[2Jx");
+        assert_eq!(lines[3].find('^'), lines[2].rfind('x'), "{text}");
+    }
+
+    #[test]
+    fn past_the_limit_one_line_counts_the_rest() {
+        let d = Diagnostic::file("roadmaps/a.yaml", "bad", None);
+        let all = vec![d; 5];
+        let mut out = Vec::new();
+        write_capped(&mut out, &all, Paint::default(), Some(2), Some("see all")).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(
+            out,
+            "roadmaps/a.yaml: bad\n\nroadmaps/a.yaml: bad\n\n… and 3 more problems, not shown; see all\n"
+        );
+        let mut out = Vec::new();
+        write_capped(&mut out, &all, Paint::default(), None, Some("see all")).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap().matches("bad").count(), 5);
+    }
+
+    #[test]
+    fn on_a_cut_line_the_caret_points_into_the_window() {
+        let d = Diagnostic {
+            path: "a.yaml".into(),
+            line: 4,
+            column: 90_000,
+            width: 3,
+            line_text: "…名: bad…".into(),
+            text_column: 5,
+            message: "m".into(),
+            hint: None,
+        };
+        let mut out = Vec::new();
+        write(&mut out, &[d], Paint::default()).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a.yaml:4:90000: m\n  |\n4 | …名: bad…\n  |      ^^^\n"
         );
     }
 }

@@ -7,5 +7,6 @@ mod edit;
 mod files;
 mod history;
 mod invalid;
+mod large;
 mod visible;
 mod write;

@@ -9,15 +9,27 @@ use clap::Args;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
-/// Validate every vendor file and snapshot: report all problems with file, line and column;
-/// exit 0 when clean, 1 when any problem is found.
+/// Validate every vendor file and snapshot: report problems with file, line and column, in
+/// file order; exit 0 when clean, 1 when any problem is found.
 #[derive(Debug, Args)]
-pub struct CheckArgs {}
+pub struct CheckArgs {
+    /// Show every problem. Without it the first 50, in file order, are shown, then one line
+    /// counts the rest (the summary line always counts them all).
+    #[arg(long)]
+    pub all: bool,
+}
 
 /// Runs `chipmap check`.
-pub fn run(_args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
+pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let report = store::check_data(&context.data)?;
-    diagnostics::write(out, &report.diagnostics, context.stdout_paint)?;
+    let limit = (!args.all).then_some(diagnostics::SHOWN);
+    diagnostics::write_capped(
+        out,
+        &report.diagnostics,
+        context.stdout_paint,
+        limit,
+        Some("`chipmap check --all` shows them all"),
+    )?;
     let n = report.diagnostics.len();
     if n > 0 {
         writeln!(out)?;

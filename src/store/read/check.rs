@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::model::closest;
 
+use super::source::shown;
 use super::yaml::Pos;
 
 /// Where an entry's id (and predecessor) stand, as the decoder found them.
@@ -25,29 +26,43 @@ pub struct Problem {
     pub hint: Option<String>,
 }
 
-/// Returns the problems among one vendor's entries, in file order.
+/// How many candidate ids the did-you-mean hints of one vendor's unknown predecessors may
+/// compare in all. Each search compares every id, so without a budget a file of unknown
+/// predecessors costs the square of its size; with it, the first ones get a suggestion and
+/// the rest the plain hint, and a small file (the usual case) gets one for every one.
+const SUGGESTION_BUDGET: usize = 50_000;
+
+/// Returns the problems among one vendor's entries, in file order. Every rule costs time
+/// linear in the number of entries.
 pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
+    let vendor = shown(vendor);
     let mut problems = Vec::new();
-    let mut first: HashMap<&str, &EntryPlaces> = HashMap::with_capacity(places.len());
-    for place in places {
-        if let Some(earlier) = first.get(place.id.as_str()) {
+    // The first entry of each id, which is the entry a predecessor names.
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(places.len());
+    for (i, place) in places.iter().enumerate() {
+        first.entry(place.id.as_str()).or_insert(i);
+    }
+    let mut budget = SUGGESTION_BUDGET;
+    for (i, place) in places.iter().enumerate() {
+        let first_of_id = first[place.id.as_str()];
+        if first_of_id != i {
+            let earlier = &places[first_of_id];
             problems.push(Problem {
                 pos: place.at,
                 message: format!(
                     "duplicate id `{}`: line {} has it already",
-                    place.id, earlier.at.line
+                    shown(&place.id),
+                    earlier.at.line
                 ),
                 hint: Some("ids are unique within a vendor; rename one of the two".into()),
             });
-        } else {
-            first.insert(&place.id, place);
         }
         if !place.dated {
             problems.push(Problem {
                 pos: place.at,
                 message: format!(
                     "entry `{vendor}/{}` has neither `announced` nor `available`",
-                    place.id
+                    shown(&place.id)
                 ),
                 hint: Some(
                     "add at least one date; a year such as `available: 2027` is enough".into(),
@@ -56,16 +71,24 @@ pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
         }
         if let Some((predecessor, pos)) = &place.predecessor
             && !first.contains_key(predecessor.as_str())
-            && !places.iter().any(|p| p.id == *predecessor)
         {
-            let others = places.iter().filter(|p| p.id != place.id);
-            let hint = match closest(predecessor, others.map(|p| p.id.as_str())) {
+            let suggestion = if budget >= places.len() {
+                budget -= places.len();
+                let others = places.iter().filter(|p| p.id != place.id);
+                closest(predecessor, others.map(|p| p.id.as_str()))
+            } else {
+                None
+            };
+            let hint = match suggestion {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("a predecessor is the id of another `{vendor}` entry"),
             };
             problems.push(Problem {
                 pos: *pos,
-                message: format!("predecessor `{predecessor}` is not an entry of `{vendor}`"),
+                message: format!(
+                    "predecessor `{}` is not an entry of `{vendor}`",
+                    shown(predecessor)
+                ),
                 hint: Some(hint),
             });
         }
@@ -75,40 +98,77 @@ pub fn entries(vendor: &str, places: &[EntryPlaces]) -> Vec<Problem> {
 }
 
 /// Returns one problem per predecessor cycle, placed at the first entry of the cycle in the file.
-fn cycles(places: &[EntryPlaces], by_id: &HashMap<&str, &EntryPlaces>) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut reported: Vec<&str> = Vec::new();
-    for start in places {
-        let mut chain: Vec<&str> = vec![&start.id];
-        let mut current = start;
-        while let Some(next) = current
+///
+/// Each id has at most one predecessor, so following them from every entry in file order and
+/// marking what was walked finds every cycle visiting each entry once: linear time. Only the
+/// first entry of an id takes part; a repeated id is reported as a duplicate.
+fn cycles(places: &[EntryPlaces], first: &HashMap<&str, usize>) -> Vec<Problem> {
+    /// Where an entry stands in the walk: not reached, on the path being walked (at this
+    /// index of it), or done.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnPath(usize),
+        Done,
+    }
+    let next = |i: usize| {
+        places[i]
             .predecessor
             .as_ref()
-            .and_then(|(p, _)| by_id.get(p.as_str()))
-        {
-            if let Some(loop_at) = chain.iter().position(|id| *id == next.id) {
-                let cycle = &chain[loop_at..];
-                if loop_at == 0 && !cycle.iter().any(|id| reported.contains(id)) {
-                    reported.extend(cycle.iter().copied());
-                    let mut path: Vec<&str> = cycle.to_vec();
-                    path.push(cycle[0]);
-                    let pos = start.predecessor.as_ref().map_or(start.at, |(_, pos)| *pos);
-                    problems.push(Problem {
-                        pos,
-                        message: format!("predecessor cycle: {}", path.join(" -> ")),
-                        hint: Some(
-                            "a predecessor is an earlier product; remove one link of the cycle"
-                                .into(),
-                        ),
-                    });
+            .and_then(|(p, _)| first.get(p.as_str()).copied())
+    };
+    let mut marks = vec![Mark::New; places.len()];
+    let mut problems = Vec::new();
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..places.len() {
+        if marks[start] != Mark::New || first[places[start].id.as_str()] != start {
+            continue;
+        }
+        path.clear();
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match marks[i] {
+                Mark::New => {
+                    marks[i] = Mark::OnPath(path.len());
+                    path.push(i);
+                    at = next(i);
                 }
-                break;
+                Mark::OnPath(loop_at) => {
+                    problems.push(cycle_problem(places, &path[loop_at..]));
+                    break;
+                }
+                Mark::Done => break,
             }
-            chain.push(&next.id);
-            current = next;
+        }
+        for &i in &path {
+            marks[i] = Mark::Done;
         }
     }
+    // Cycles were found in the order their walks began; report them in file order.
+    problems.sort_by_key(|p| (p.pos.line, p.pos.column));
     problems
+}
+
+/// Returns the problem of the cycle `members` (in predecessor order), told from its first
+/// entry in the file and placed at that entry's predecessor.
+fn cycle_problem(places: &[EntryPlaces], members: &[usize]) -> Problem {
+    let head = members
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, i)| **i)
+        .map_or(0, |(k, _)| k);
+    let mut path: Vec<_> = members[head..]
+        .iter()
+        .chain(&members[..head])
+        .map(|i| shown(&places[*i].id))
+        .collect();
+    path.push(path[0].clone());
+    let entry = &places[members[head]];
+    Problem {
+        pos: entry.predecessor.as_ref().map_or(entry.at, |(_, pos)| *pos),
+        message: format!("predecessor cycle: {}", path.join(" -> ")),
+        hint: Some("a predecessor is an earlier product; remove one link of the cycle".into()),
+    }
 }
 
 /// Returns a problem for every vendor id that an earlier vendor already has.
@@ -135,13 +195,14 @@ pub fn vendor_ids<'a>(vendors: impl Iterator<Item = (&'a str, Pos)>) -> Vec<Prob
 
 #[cfg(test)]
 mod tests {
-    use super::{EntryPlaces, Pos, entries};
+    use super::{EntryPlaces, Pos, SUGGESTION_BUDGET, entries};
 
     fn place(id: &str, line: usize, predecessor: Option<&str>) -> EntryPlaces {
         let pos = Pos {
             line,
             column: 9,
             width: id.len(),
+            offset: 0,
         };
         EntryPlaces {
             id: id.into(),
@@ -190,5 +251,94 @@ mod tests {
             "predecessor `h10` is not an entry of `nvidia`"
         );
         assert_eq!(problems[0].hint.as_deref(), Some("did you mean `h100`?"));
+    }
+
+    /// Returns `n` entries `e0`..: each the predecessor of the next, the first of the last
+    /// too when `closed`.
+    fn chain(n: usize, closed: bool) -> Vec<EntryPlaces> {
+        let ids: Vec<String> = (0..n).map(|i| format!("e{i}")).collect();
+        (0..n)
+            .map(|i| {
+                let predecessor = match i {
+                    0 if closed => Some(ids[n - 1].as_str()),
+                    0 => None,
+                    i => Some(ids[i - 1].as_str()),
+                };
+                place(&ids[i], 2 * i + 1, predecessor)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_chain_of_twenty_thousand_is_no_cycle_and_closing_it_is_one() {
+        assert_eq!(entries("v", &chain(20_000, false)), []);
+        let problems = entries("v", &chain(20_000, true));
+        assert_eq!(problems.len(), 1);
+        let message = &problems[0].message;
+        assert!(message.starts_with("predecessor cycle: e0 -> e19999 -> e19998 -> "));
+        assert!(message.ends_with(" -> e1 -> e0"));
+        assert_eq!(message.matches(" -> ").count(), 20_000);
+        assert_eq!(problems[0].pos.line, 2);
+    }
+
+    #[test]
+    fn many_cycles_and_a_tail_into_one_are_each_reported_once_in_file_order() {
+        // e0 leads into the cycle e1 <- e2 <- e1 without being on it; then 10,000 self-cycles.
+        let mut places = vec![
+            place("e0", 1, Some("e1")),
+            place("e1", 3, Some("e2")),
+            place("e2", 5, Some("e1")),
+        ];
+        places.extend((3..10_003).map(|i| {
+            let id = format!("e{i}");
+            place(&id, 2 * i + 1, Some(&id))
+        }));
+        let problems = entries("v", &places);
+        assert_eq!(problems.len(), 10_001);
+        assert_eq!(problems[0].message, "predecessor cycle: e1 -> e2 -> e1");
+        assert_eq!(problems[1].message, "predecessor cycle: e3 -> e3");
+        assert!(problems.windows(2).all(|w| w[0].pos.line < w[1].pos.line));
+    }
+
+    #[test]
+    fn an_entry_repeating_an_id_is_not_a_link_of_a_cycle() {
+        // The second `a` is reported as a duplicate; `b` names the first `a`, which ends the chain.
+        let places = [
+            place("a", 1, None),
+            place("b", 3, Some("a")),
+            place("a", 5, Some("b")),
+        ];
+        let problems = entries("v", &places);
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages, ["duplicate id `a`: line 1 has it already"]);
+    }
+
+    #[test]
+    fn twenty_thousand_unknown_predecessors_are_each_reported_and_the_first_get_a_suggestion() {
+        let places: Vec<EntryPlaces> = (0..20_000)
+            .map(|i| place(&format!("e{i}"), 2 * i + 1, Some(&format!("e{i}x"))))
+            .collect();
+        let problems = entries("v", &places);
+        assert_eq!(problems.len(), 20_000);
+        assert!(problems.iter().enumerate().all(|(i, p)| {
+            p.message == format!("predecessor `e{i}x` is not an entry of `v`")
+                && p.pos.line == 2 * i + 2
+        }));
+        let suggested = problems
+            .iter()
+            .take_while(|p| {
+                p.hint
+                    .as_deref()
+                    .is_some_and(|h| h.starts_with("did you mean"))
+            })
+            .count();
+        assert_eq!(suggested, SUGGESTION_BUDGET / 20_000);
+        assert_eq!(
+            problems[suggested].hint.as_deref(),
+            Some("a predecessor is the id of another `v` entry")
+        );
+        // A predecessor that comes later in the file is known all the same.
+        let later = [place("a", 1, Some("b")), place("b", 3, None)];
+        assert_eq!(entries("v", &later), []);
     }
 }

@@ -1,5 +1,6 @@
 //! Finding the data directory and loading vendor files, snapshot files or the embedded dataset.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -137,13 +138,16 @@ pub(in crate::store) fn decode_vendor_files(
         vendors.extend(decoded.vendors.into_iter().map(|(v, _)| v));
     }
     // Vendor ids equal file stems, so the only way to repeat a vendor is `x.yaml` beside `x.yml`.
-    for (i, file) in files.iter().enumerate() {
-        if let Some(first) = files[..i].iter().find(|f| f.stem == file.stem) {
+    let mut first: HashMap<&str, &RawFile> = HashMap::with_capacity(files.len());
+    for file in files {
+        if let Some(first) = first.get(file.stem.as_str()) {
             diagnostics.push(Diagnostic::file(
                 &file.shown,
                 format!("vendor `{}` is also in {}", file.stem, first.shown),
                 Some("keep one file per vendor".into()),
             ));
+        } else {
+            first.insert(&file.stem, file);
         }
     }
     vendors

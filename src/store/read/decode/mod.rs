@@ -6,12 +6,13 @@
 use std::collections::VecDeque;
 
 use crate::error::Diagnostic;
-use crate::model::{Confidence, Entry, FuzzyDate, Kind, SnapshotMeta, Status, Vendor, closest};
+use crate::model::{Confidence, Entry, Kind, SnapshotMeta, Status, Vendor, closest};
 
 use super::check::{self, EntryPlaces};
-use super::source::SourceFile;
+use super::source::{SourceFile, shown};
 use super::yaml::{self, Node, Pos, Value};
 
+mod snapshot;
 mod values;
 
 pub use values::{is_slug, slugify};
@@ -38,6 +39,9 @@ pub(in crate::store) const ENTRY_FIELDS: &[&str] = &[
 const MEMORY_FIELDS: &[&str] = &["type", "capacity_gb", "bandwidth_tbs"];
 const SNAPSHOT_FIELDS: &[&str] = &["snapshot", "vendors"];
 const SNAPSHOT_META_FIELDS: &[&str] = &["name", "taken", "note", "sources"];
+/// What a snapshot file holds, for the hints of a snapshot that holds something else.
+const SNAPSHOT_HINT: &str =
+    "a snapshot has `snapshot:` (name, taken, note, sources) and `vendors:` (FORMAT.md section 4)";
 
 /// The two kinds of roadmap file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,14 +88,19 @@ pub fn decode(
     let root = match parsed {
         Ok(Some(root)) => root,
         Ok(None) => {
-            reader.diags.push(Diagnostic::file(
-                source.path,
-                "the file is empty",
-                Some(
+            let hint = match expect {
+                Some(FileKind::Snapshot) => SNAPSHOT_HINT,
+                Some(FileKind::Vendor) | None => {
                     "a vendor file has `vendor:`, `name:` and `entries:` (FORMAT.md section 2)"
-                        .into(),
-                ),
-            ));
+                }
+            };
+            let start = Pos {
+                line: 1,
+                column: 1,
+                width: 1,
+                offset: 0,
+            };
+            reader.report(start, "the file is empty", Some(hint.into()));
             return Decoded::default();
         }
         Err(e) => {
@@ -102,18 +111,19 @@ pub fn decode(
             return Decoded::default();
         }
     };
-    let decoded = match reader.mapping(&root, "the file") {
-        None => Decoded::default(),
-        Some(pairs) => {
-            let found = match pairs.iter().any(|(k, _)| k.as_scalar() == Some("snapshot")) {
-                true => FileKind::Snapshot,
-                false => FileKind::Vendor,
-            };
-            match expect {
+    let decoded =
+        match reader.mapping(&root, "the file") {
+            None => Decoded::default(),
+            Some(pairs) => {
+                let found = match pairs.iter().any(|(k, _)| k.as_scalar() == Some("snapshot")) {
+                    true => FileKind::Snapshot,
+                    false => FileKind::Vendor,
+                };
+                match expect {
                 Some(FileKind::Snapshot) if found == FileKind::Vendor => reader.report(
                     root.pos,
                     "a file in snapshots/ must be a snapshot, but this has no `snapshot:` header",
-                    Some("a snapshot has `snapshot:` (name, taken, note, sources) and `vendors:` (FORMAT.md section 4); move a vendor file up to the data directory".into()),
+                    Some(format!("{SNAPSHOT_HINT}; move a vendor file up to the data directory")),
                 ),
                 Some(FileKind::Vendor) if found == FileKind::Snapshot => reader.report(
                     root.pos,
@@ -122,15 +132,15 @@ pub fn decode(
                 ),
                 _ => {}
             }
-            match found {
-                FileKind::Snapshot => reader.snapshot(pairs, stem),
-                FileKind::Vendor => Decoded {
-                    snapshot: None,
-                    vendors: reader.vendor(&root, Some(stem)).into_iter().collect(),
-                },
+                match found {
+                    FileKind::Snapshot => reader.snapshot(pairs, stem),
+                    FileKind::Vendor => Decoded {
+                        snapshot: None,
+                        vendors: reader.vendor(&root, Some(stem)).into_iter().collect(),
+                    },
+                }
             }
-        }
-    };
+        };
     // Fields are read in a fixed order; report in the order of the file, as a reader scans it.
     diags[first_new..].sort_by_key(|d| (d.line, d.column));
     decoded
@@ -178,8 +188,9 @@ impl Reader<'_, '_> {
     ) -> Vec<(&'static str, &'n Node<'y>)> {
         let mut out: Vec<(&'static str, &'n Node<'y>)> = Vec::with_capacity(pairs.len());
         for (key, value) in pairs {
-            let name = key.as_scalar().unwrap_or_default();
-            match known.iter().find(|k| **k == name) {
+            let key_text = key.as_scalar().unwrap_or_default();
+            let name = shown(key_text);
+            match known.iter().find(|k| **k == key_text) {
                 Some(field) if out.iter().any(|(f, _)| f == field) => self.report(
                     key.pos,
                     format!("`{name}` appears twice in {what}"),
@@ -187,7 +198,7 @@ impl Reader<'_, '_> {
                 ),
                 Some(field) => out.push((field, value)),
                 None => {
-                    let hint = match closest(name, known.iter().copied()) {
+                    let hint = match closest(key_text, known.iter().copied()) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("the fields of {what} are: {}", known.join(", ")),
                     };
@@ -291,9 +302,13 @@ impl Reader<'_, '_> {
         {
             self.report(
                 at.pos,
-                format!("vendor `{vendor}` does not match the file name `{stem}`"),
+                format!(
+                    "vendor `{}` does not match the file name `{stem}`",
+                    shown(vendor)
+                ),
                 Some(format!(
-                    "write `vendor: {stem}`, or rename the file to `{vendor}.yaml`"
+                    "write `vendor: {stem}`, or rename the file to `{}.yaml`",
+                    shown(vendor)
                 )),
             );
         }
@@ -339,86 +354,6 @@ impl Reader<'_, '_> {
                 at,
             )
         })
-    }
-
-    fn snapshot(&mut self, pairs: &[(Node, Node)], stem: &str) -> Decoded {
-        let fields = self.fields(pairs, SNAPSHOT_FIELDS, "a snapshot");
-        let meta = get(&fields, "snapshot").and_then(|n| self.snapshot_meta(n, stem));
-        let mut vendors: Vec<(Vendor, Pos)> = Vec::new();
-        // Vendor ids as written, valid or not, so a repeat is reported even beside other problems.
-        let mut ids: Vec<(&str, Pos)> = Vec::new();
-        match get(&fields, "vendors").map(|n| &n.value) {
-            Some(Value::Seq(items)) => {
-                for item in items {
-                    if let Value::Map(pairs) = &item.value {
-                        let id = pairs.iter().find(|(k, _)| k.as_scalar() == Some("vendor"));
-                        if let Some((_, value)) = id {
-                            ids.extend(value.as_scalar().map(|s| (s, value.pos)));
-                        }
-                    }
-                    vendors.extend(self.vendor(item, None));
-                }
-            }
-            Some(_) | None => {
-                let at = pairs.first().map_or(Pos::default(), |(k, _)| k.pos);
-                self.report(at, "a snapshot needs a `vendors:` list", None);
-            }
-        }
-        for problem in check::vendor_ids(ids.into_iter()) {
-            self.report(problem.pos, problem.message, problem.hint);
-        }
-        Decoded {
-            snapshot: meta,
-            vendors,
-        }
-    }
-
-    fn snapshot_meta(&mut self, node: &Node, stem: &str) -> Option<SnapshotMeta> {
-        let pairs = self.mapping(node, "`snapshot`")?;
-        let before = self.diags.len();
-        let fields = self.fields(pairs, SNAPSHOT_META_FIELDS, "`snapshot`");
-        let name_node = self.required(&fields, "name", node.pos, "the snapshot");
-        let name = name_node.and_then(|n| self.slug(n, "name"));
-        if let (Some(name), Some(at)) = (&name, name_node)
-            && name != stem
-        {
-            self.report(
-                at.pos,
-                format!("snapshot name `{name}` does not match the file name `{stem}`"),
-                Some(format!(
-                    "write `name: {stem}`, or rename the file to `{name}.yaml`"
-                )),
-            );
-        }
-        let taken = self
-            .required(&fields, "taken", node.pos, "the snapshot")
-            .and_then(|n| {
-                let date = self.date(n, "taken")?;
-                match date {
-                    FuzzyDate::Day(day) => Some(day),
-                    _ => {
-                        self.report(
-                            n.pos,
-                            format!("`taken` must be a day such as 2025-03-18, not `{date}`"),
-                            None,
-                        );
-                        None
-                    }
-                }
-            });
-        let note = get(&fields, "note")
-            .filter(|n| !n.is_null())
-            .and_then(|n| self.text(n, "note"));
-        let sources = get(&fields, "sources")
-            .filter(|n| !n.is_null())
-            .and_then(|n| self.strings(n, "sources"));
-        let meta = SnapshotMeta {
-            name: name?,
-            taken: taken?,
-            note,
-            sources: sources.unwrap_or_default(),
-        };
-        (self.diags.len() == before).then_some(meta)
     }
 }
 
