@@ -5,4 +5,5 @@ mod common;
 mod edit;
 mod history;
 mod invalid;
+mod refs;
 mod write;
