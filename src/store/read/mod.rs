@@ -3,6 +3,8 @@
 
 pub mod check;
 pub mod decode;
+#[cfg(test)]
+mod fuzz_props;
 pub mod load;
 pub mod source;
 pub mod yaml;
