@@ -132,7 +132,11 @@ fn an_inherited_git_dir_does_not_redirect_git_revisions() {
 fn a_git_file_name_git_would_quote_is_still_read() {
     // On disk this file is read (and refused: its name is not its vendor id); at git:HEAD it
     // must be read the same way, not skipped because git printed its name in quotes.
-    let env = TestEnv::with_files(&[("acme.yaml", ACME), ("odd\tname.yaml", ACME)]);
+    let env = TestEnv::with_files(&[
+        ("acme.yaml", ACME),
+        ("odd\tname.yaml", ACME),
+        ("new\nline.yaml", ACME),
+    ]);
     git(env.path(), &["init", "-q"]);
     git(env.path(), &["add", "roadmaps"]);
     git(env.path(), &["commit", "-q", "-m", "first"]);
@@ -140,7 +144,8 @@ fn a_git_file_name_git_would_quote_is_still_read() {
     assert!(on_disk.contains("odd"), "{on_disk}");
     let at_head = env.refused(&["list", "--as-of", "git:HEAD"]);
     assert!(at_head.contains("git:HEAD:"), "{at_head}");
-    assert!(at_head.contains("odd"), "{at_head}");
+    assert!(at_head.contains("odd\\tname.yaml"), "{at_head}");
+    assert!(at_head.contains("new\\nline.yaml"), "{at_head}");
 }
 
 #[test]

@@ -75,10 +75,11 @@ pub(super) fn from_git(rev: &str, data: &DataDir) -> Result<Resolved> {
         if !is_yaml || name.starts_with('.') || entry.kind != "blob" {
             continue;
         }
-        let shown = format!("git:{shown_rev}:{}", dir.join(name).display());
+        // A name may hold a newline or an escape sequence: it is shown escaped.
+        let shown = printable(&format!("git:{rev}:{}", dir.join(name).display()));
         if entry.mode == "120000" {
             return Err(Error::usage(
-                format!("{} is a symbolic link in that commit", printable(&shown)),
+                format!("{shown} is a symbolic link in that commit"),
                 Some("git:REV reads vendor files stored in git as regular files".into()),
             ));
         }
