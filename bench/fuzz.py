@@ -3,8 +3,9 @@
 
 Each input is a copy of the shipped roadmaps/ with one or two files mutated (bytes flipped,
 cut short, lines duplicated, deleted or swapped, YAML-significant characters, deep nesting,
-very long lines, invalid UTF-8, odd values, escape sequences spelled in YAML). Real commands
-run on it; a run fails when it
+very long lines, invalid UTF-8, odd values, escape sequences spelled in YAML); a third of the
+inputs only swap in values the same field has elsewhere, so that they mostly stay valid and the
+commands get past loading. Real commands run on it; a run fails when it
   crash     exits with a code other than 0, 1, 2 (or dies by a signal)
   panic     says "panicked" on stderr
   timeout   runs longer than the per-run timeout
@@ -44,6 +45,9 @@ VALUES = [
     # Escape sequences spelled in YAML's own escapes: plain ASCII in the file, ESC once read.
     '"\\e[31mred\\e[0m"', '"\\x1b]0;title\\x07"', '"\\u001b[2J"', '"a\\u009b31mb"',
     '"line\\nbreak"', '"\\r\\rover"', '"tab\\there"', '"\\u202eevil"',
+    # Text whose width is not its length: wide, zero-width, combining, emoji.
+    '"\u7b97\u529b\u82af\u7247"', '"a\u200bb"', '"e\u0301\u0301\u0301"', '"\U0001f680 x"',
+    '"' + "W" * 200 + '"',
 ]
 
 # Failing inputs kept per category (by the first category, in name order) and run.
@@ -63,12 +67,27 @@ def line_spans(data):
     return spans
 
 
-def mutate(data, rng):
-    """Returns data with one random mutation applied."""
-    kind = rng.choices(
+def known_values(folder):
+    """Returns, for each key, the values it has anywhere in the YAML files under folder."""
+    found = {}
+    for dirpath, _, files in os.walk(folder):
+        for name in files:
+            if name.endswith(".yaml"):
+                with open(os.path.join(dirpath, name), "rb") as f:
+                    for line in f.read().splitlines():
+                        key, sep, value = line.strip().lstrip(b"- ").partition(b": ")
+                        if sep and value:
+                            found.setdefault(key, set()).add(value)
+    return {k: sorted(v) for k, v in found.items()}
+
+
+def mutate(data, rng, known, gentle):
+    """Returns data with one random mutation applied; `known` gives each key's real values,
+    and a gentle mutation only uses those (the data mostly stays valid)."""
+    kind = "known" if gentle else rng.choices(
         ["flip", "truncate", "dup", "delete", "swap", "insert", "nest", "long", "utf8", "value",
-         "entry"],
-        weights=[1, 1, 1, 1, 1, 3, 1, 1, 1, 4, 1],
+         "entry", "known"],
+        weights=[1, 1, 1, 1, 1, 3, 1, 1, 1, 4, 1, 4],
     )[0]
     at = rng.randint(0, len(data))
     spans = line_spans(data)
@@ -103,6 +122,19 @@ def mutate(data, rng):
             v = data.index(b": ", s) + 2
             end = e - 1 if data[e - 1:e] == b"\n" else e
             return data[:v] + rng.choice(VALUES).encode() + data[end:]
+    if kind == "known" and spans:
+        # Give a field a value the same field has elsewhere: the file mostly stays valid, so
+        # diff, timeline and the tables see changed data rather than a refused file.
+        candidates = []
+        for s, e in spans:
+            key, sep, _ = data[s:e].strip().lstrip(b"- ").partition(b": ")
+            if sep and key in known:
+                candidates.append((s, e, key))
+        if candidates:
+            s, e, key = rng.choice(candidates)
+            v = data.index(b": ", s) + 2
+            end = e - 1 if data[e - 1:e] == b"\n" else e
+            return data[:v] + rng.choice(known[key]) + data[end:]
     if kind == "entry" and spans:
         # Duplicate a block of lines (an entry, most often: repeated ids and keys).
         i = rng.randrange(len(spans))
@@ -122,6 +154,7 @@ class Fuzzer:
         self.inputs = 0
         self.failed = {}
         self.kept = {}
+        self.valid = 0
         self.cwd = tempfile.mkdtemp(prefix="chipmap-fuzz-")
         self.env = dict(os.environ, CHIPMAP_TODAY="2026-11-30", NO_COLOR="1")
         self.env.pop("CHIPMAP_DATA", None)
@@ -132,6 +165,7 @@ class Fuzzer:
         listed = self.chipmap(["--data", self.shipped, "list", "--format", "json"])
         self.keys = [e["key"] for e in json.loads(listed.stdout)]
         self.seed = args.seed
+        self.known = known_values(self.shipped)
 
     def chipmap(self, args):
         return subprocess.run([self.bin, "--color", "never", *args], cwd=self.cwd, env=self.env,
@@ -142,6 +176,7 @@ class Fuzzer:
         data = os.path.join(root, "roadmaps")
         shutil.copytree(self.shipped, data)
         changed = []
+        gentle = self.rng.random() < 0.3
         for _ in range(self.rng.choice([1, 1, 1, 2])):
             if self.rng.random() < 0.7:
                 name = self.rng.choice(self.vendors)
@@ -150,8 +185,8 @@ class Fuzzer:
             path = os.path.join(data, name)
             with open(path, "rb") as f:
                 text = f.read()
-            for _ in range(self.rng.randint(1, 4)):
-                text = mutate(text, self.rng)
+            for _ in range(self.rng.randint(1, 8 if gentle else 4)):
+                text = mutate(text, self.rng, self.known, gentle)
             with open(path, "wb") as f:
                 f.write(text)
             changed.append(name)
@@ -186,6 +221,8 @@ class Fuzzer:
             for args in self.commands(data, changed):
                 self.runs += 1
                 category, out = self.run_one(args)
+                if args[2] == "check" and out[0] == 0:
+                    self.valid += 1
                 if category is None and tree_hash(data) != before:
                     category = "wrote"
                 if category:
@@ -269,7 +306,8 @@ def main():
     inputs_failed = sum(fuzzer.kept.values())
     by_kind = ", ".join(f"{k}: {fuzzer.failed.get(k, 0)}"
                         for k in ["crash", "panic", "timeout", "raw-esc", "wrote"])
-    print(f"fuzz: {fuzzer.runs} runs on {fuzzer.inputs} inputs, {total} failures ({by_kind}) "
+    print(f"fuzz: {fuzzer.runs} runs on {fuzzer.inputs} inputs ({fuzzer.valid} still passing "
+          f"check), {total} failures ({by_kind}) "
           f"on {inputs_failed} inputs, "
           f"{seconds:.0f} s, seed {args.seed}" + (f"; kept in {fuzzer.findings}" if total else ""))
     sys.exit(1 if total else 0)
