@@ -242,3 +242,16 @@ fn a_data_directory_outside_git_says_so() {
     assert_eq!(said.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("not a git repository"), "{stderr}");
 }
+
+#[test]
+fn a_git_trace_the_user_asked_for_does_not_hide_a_bad_rev() {
+    let env = committed_twice();
+    let out = env
+        .chipmap(&["diff", "git:no-such-rev"])
+        .env("GIT_TRACE", "1")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("`no-such-rev` is not a commit"), "{said}");
+}

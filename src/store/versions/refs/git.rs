@@ -127,9 +127,10 @@ fn commit_id(dir: &Path, rev: &str, shown_rev: &str) -> Result<String> {
             Some("install a newer git".into()),
         ));
     }
-    // `--verify --quiet` fails with status 1 and says nothing when REV names no commit; any
-    // other failure (not a repository, a broken one) is git's to explain.
-    if output.status.code() == Some(1) && output.stderr.is_empty() {
+    // `--verify --quiet` fails with status 1 when REV names no commit (stderr may still hold
+    // a GIT_TRACE the user asked for); any other failure (128: not a repository, a broken
+    // one) is git's to explain.
+    if output.status.code() == Some(1) {
         return Err(Error::usage(
             format!(
                 "`{shown_rev}` is not a commit in the git repository around {}",
