@@ -10,7 +10,9 @@ commands get past loading. Real commands run on it; a run fails when it
   panic     says "panicked" on stderr
   timeout   runs longer than the per-run timeout
   raw-esc   prints a raw ESC byte (0x1b) on stdout or stderr (colour is off: --color never)
-  wrote     changes the data directory although the command was a --dry-run or read-only
+  wrote     changes the data directory although the command was a --dry-run or read-only, or
+            lets git write a file (a quarter of the inputs are committed to git and diffed
+            against git:HEAD and against a REV that looks like a git option)
 Each failing input (the first 25 of each category) is kept once, in
 FINDINGS/seed-SEED/NNNNN-CATEGORIES/: the mutated roadmaps/, commands.txt (each failing command
 with its category and exit code) and N.stdout, N.stderr. Prints one summary line (failures are
@@ -192,6 +194,29 @@ class Fuzzer:
             changed.append(name)
         return data, changed
 
+    def commit(self, root):
+        """Commits root/roadmaps in a new git repository at root; returns whether it worked."""
+        env = {k: v for k, v in self.env.items() if not k.startswith("GIT_")}
+        identity = ["-c", "user.name=fuzz", "-c", "user.email=fuzz@example.com",
+                    "-c", "commit.gpgsign=false"]
+        for args in (["init", "-q"], ["add", "-A", "roadmaps"], ["commit", "-q", "-m", "x"]):
+            done = subprocess.run(["git", *identity, *args], cwd=root, env=env,
+                                  capture_output=True)
+            if done.returncode != 0:
+                return False
+        return True
+
+    def git_commands(self, data, sentinel):
+        """Returns diffs against git:HEAD and against a REV made to look like a git option."""
+        rev = self.rng.choice([
+            "HEAD", "HEAD~1", f"--output={sentinel}", f"-o{sentinel}", "-c", "--format=%H",
+            "-p", "--all", "--end-of-options", "--", "-", "HEAD:roadmaps", ":/", "@{-1}",
+            "HEAD^{tree}", "HEAD^{/x}", "\x1b[31m", "HEAD\nHEAD", " HEAD",
+            "".join(self.rng.choice("-~^:@{}./\\ *?[!a=") for _ in range(self.rng.randint(1, 12))),
+        ])
+        d = ["--data", data]
+        return [d + ["diff", "git:HEAD", "working"], d + ["diff", f"git:{rev}"]]
+
     def commands(self, data, changed):
         key = self.rng.choice(self.keys)
         snap = self.rng.choice(self.snapshots)[: -len(".yaml")]
@@ -218,12 +243,16 @@ class Fuzzer:
             self.inputs += 1
             before = tree_hash(data)
             failures = []
-            for args in self.commands(data, changed):
+            commands = self.commands(data, changed)
+            sentinel = os.path.join(root, "written-by-git")
+            if self.rng.random() < 0.25 and self.commit(root):
+                commands += self.git_commands(data, sentinel)
+            for args in commands:
                 self.runs += 1
                 category, out = self.run_one(args)
                 if args[2] == "check" and out[0] == 0:
                     self.valid += 1
-                if category is None and tree_hash(data) != before:
+                if category is None and (tree_hash(data) != before or os.path.exists(sentinel)):
                     category = "wrote"
                 if category:
                     self.failed[category] = self.failed.get(category, 0) + 1
