@@ -8,5 +8,6 @@ mod files;
 mod history;
 mod invalid;
 mod large;
+mod refs;
 mod visible;
 mod write;

@@ -4,6 +4,8 @@
 pub mod check;
 pub mod decode;
 pub mod file;
+#[cfg(test)]
+mod fuzz_props;
 pub mod load;
 pub mod source;
 pub mod yaml;

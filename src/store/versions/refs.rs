@@ -3,7 +3,6 @@
 //! or `git:REV`.
 
 use std::path::Path;
-use std::process::Command;
 
 use chrono::NaiveDate;
 
@@ -11,7 +10,9 @@ use crate::error::{Error, Result};
 use crate::model::{FuzzyDate, Roadmap};
 
 use super::snapshot::{Snapshot, snapshot, snapshot_names, snapshots};
-use crate::store::read::load::{DataDir, RawFile, decode_vendor_files, load_data, load_path};
+use crate::store::read::load::{DataDir, load_data, load_path};
+
+mod git;
 
 /// A resolved reference: what to call it, when it was taken (snapshots), and the roadmap.
 #[derive(Debug, Clone)]
@@ -22,12 +23,19 @@ pub struct Resolved {
     pub roadmap: Roadmap,
 }
 
-/// Returns the roadmap `reference` names, trying in order: `working`; a snapshot name, or a
-/// prefix of exactly one; a date `YYYY-MM-DD` or `YYYY-MM` (the newest snapshot taken on or
-/// before that day, or before the end of that month); a path to a vendor file, snapshot file or
-/// data directory; `git:REV`. A reference that matches nothing, or several, is an error that
-/// names the candidates.
+/// Returns the roadmap `reference` names, trying in order: `working`; `git:REV`; a snapshot
+/// name, or a prefix of exactly one; a date `YYYY-MM-DD` or `YYYY-MM` (the newest snapshot
+/// taken on or before that day, or before the end of that month); a path to a vendor file,
+/// snapshot file or data directory. A reference that matches nothing, or several, is an error
+/// that names the candidates; so is an empty one, and a snapshot prefix or a date that is also
+/// an existing path (`./NAME` always means the path).
 pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
+    if reference.trim().is_empty() {
+        return Err(Error::usage(
+            "an empty reference names no version of the roadmap",
+            Some(candidates(&snapshot_names(data)?)),
+        ));
+    }
     if reference == "working" {
         let loaded = load_data(data)?;
         return Ok(Resolved {
@@ -37,19 +45,29 @@ pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
         });
     }
     if let Some(rev) = reference.strip_prefix("git:") {
-        return from_git(rev, data);
+        return git::from_git(rev, data);
     }
     // Names come from file names (a snapshot's name is its file stem): only the snapshot
     // referred to is read, except for a date, which needs every snapshot's day.
     let names = snapshot_names(data)?;
-    let matching: Vec<&String> = match names.iter().find(|n| *n == reference) {
-        Some(exact) => vec![exact],
-        None => names.iter().filter(|n| n.starts_with(reference)).collect(),
-    };
+    if let Some(exact) = names.iter().find(|n| *n == reference) {
+        return Ok(from_snapshot(&snapshot(data, exact)?));
+    }
+    let matching: Vec<&str> = names
+        .iter()
+        .filter(|n| n.starts_with(reference))
+        .map(String::as_str)
+        .collect();
+    let day = last_day(reference);
+    let path = Path::new(reference);
+    let is_path = path.exists();
+    if is_path && (!matching.is_empty() || day.is_some()) {
+        return Err(path_or_version(reference, &matching));
+    }
     if let [one] = matching.as_slice() {
         return Ok(from_snapshot(&snapshot(data, one)?));
     }
-    if let Some(day) = last_day(reference) {
+    if let Some(day) = day {
         let all = snapshots(data)?;
         return match all.iter().rfind(|s| s.meta.taken <= day) {
             Some(newest) => Ok(from_snapshot(newest)),
@@ -60,30 +78,48 @@ pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
         };
     }
     if matching.len() > 1 {
-        let listed: Vec<&str> = matching.iter().map(|n| n.as_str()).collect();
         return Err(Error::usage(
             format!(
-                "`{reference}` matches {} snapshots: {}",
-                listed.len(),
-                listed.join(", ")
+                "`{}` matches {} snapshots: {}",
+                printable(reference),
+                matching.len(),
+                matching.join(", ")
             ),
             Some("give more of the name".into()),
         ));
     }
-    let path = Path::new(reference);
-    if path.exists() {
+    if is_path {
         let loaded = load_path(path)?;
         let taken = loaded.snapshot.as_ref().map(|s| s.taken);
         return Ok(Resolved {
-            label: reference.to_string(),
+            label: printable(reference),
             taken,
             roadmap: loaded.roadmap,
         });
     }
     Err(Error::usage(
-        format!("`{reference}` is not a snapshot, a date, a path or git:REV"),
+        format!(
+            "`{}` is not a snapshot, a date, a path or git:REV",
+            printable(reference)
+        ),
         Some(candidates(&names)),
     ))
+}
+
+/// Returns the error for a reference that is an existing path and also a snapshot prefix (of
+/// `matching`) or a date: guessing would compare a version the user did not mean.
+fn path_or_version(reference: &str, matching: &[&str]) -> Error {
+    let shown = printable(reference);
+    let other = match matching {
+        [] => "a date".to_string(),
+        _ => format!("the start of snapshot {}", matching.join(", ")),
+    };
+    Error::usage(
+        format!("`{shown}` is both a path and {other}"),
+        Some(format!(
+            "write ./{shown} for the path, or the snapshot's full name"
+        )),
+    )
 }
 
 /// Returns the newest snapshot (by the day it was taken), the default old side of `diff`.
@@ -118,6 +154,20 @@ fn candidates(names: &[String]) -> String {
     }
 }
 
+/// Returns `text` with its control characters escaped (`\u{1b}`), to echo user input in a
+/// message without letting it move the cursor or recolour the terminal.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Returns the last day `YYYY-MM-DD` or `YYYY-MM` stands for.
 fn last_day(text: &str) -> Option<NaiveDate> {
     let is_day_or_month = text.len() == 10 || text.len() == 7;
@@ -126,79 +176,6 @@ fn last_day(text: &str) -> Option<NaiveDate> {
         month @ FuzzyDate::Month(..) if is_day_or_month => Some(month.end()),
         _ => None,
     }
-}
-
-/// Returns the data directory as committed at `rev`, read with the git command line.
-fn from_git(rev: &str, data: &DataDir) -> Result<Resolved> {
-    let DataDir::Path(dir) = data else {
-        return Err(Error::usage(
-            "git:REV needs a data directory inside a git repository",
-            Some("run it in a folder whose roadmaps/ is tracked by git, or give --data DIR".into()),
-        ));
-    };
-    if rev.is_empty() {
-        return Err(Error::usage(
-            "git: needs a revision, such as git:HEAD~1 or git:v1.0",
-            None,
-        ));
-    }
-    let listing = git(dir, &["ls-tree", "--name-only", rev, "--", "."])?;
-    let mut files = Vec::new();
-    for name in String::from_utf8_lossy(&listing).lines() {
-        let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-        if !is_yaml || name.starts_with('.') || name.contains('/') {
-            continue;
-        }
-        let bytes = git(dir, &["show", &format!("{rev}:./{name}")])?;
-        let stem = name
-            .rsplit_once('.')
-            .map_or(name, |(stem, _)| stem)
-            .to_string();
-        files.push(RawFile {
-            shown: format!("git:{rev}:{}", dir.join(name).display()),
-            stem,
-            bytes,
-        });
-    }
-    if files.is_empty() {
-        return Err(Error::usage(
-            format!("no vendor files in {} at git:{rev}", dir.display()),
-            None,
-        ));
-    }
-    let mut diagnostics = Vec::new();
-    let vendors = decode_vendor_files(&files, &mut diagnostics);
-    if !diagnostics.is_empty() {
-        return Err(Error::Invalid(diagnostics));
-    }
-    Ok(Resolved {
-        label: format!("git:{rev}"),
-        taken: None,
-        roadmap: Roadmap { vendors },
-    })
-}
-
-/// Returns what `git ARGS` printed, run in `dir`, or its complaint as an error.
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .map_err(|e| {
-            Error::usage(
-                format!("cannot run git: {e}"),
-                Some("git:REV needs git on the PATH".into()),
-            )
-        })?;
-    if !output.status.success() {
-        let said = String::from_utf8_lossy(&output.stderr);
-        return Err(Error::usage(
-            format!("git {}: {}", args.join(" "), said.trim()),
-            Some("git:REV takes a revision of the repository around the data directory".into()),
-        ));
-    }
-    Ok(output.stdout)
 }
 
 #[cfg(test)]
