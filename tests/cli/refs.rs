@@ -255,3 +255,23 @@ fn a_git_trace_the_user_asked_for_does_not_hide_a_bad_rev() {
     assert_eq!(out.status.code(), Some(2), "{said}");
     assert!(said.contains("`no-such-rev` is not a commit"), "{said}");
 }
+
+#[test]
+fn a_git_blob_over_the_size_limit_was_read_whole() {
+    let env = committed_twice();
+    // Two MiB of comment: valid YAML, and over a limit of one MiB.
+    let big = format!("{ACME}{}", "# padding\n".repeat(210_000));
+    env.write("roadmaps/acme.yaml", big);
+    git(env.path(), &["commit", "-q", "-a", "-m", "big"]);
+    let out = env
+        .chipmap(&["diff", "git:HEAD", "working"])
+        .env("CHIPMAP_MAX_FILE_MB", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("git:HEAD:") && stderr.contains("over chipmap's limit of 1 MiB"),
+        "{stderr}"
+    );
+}

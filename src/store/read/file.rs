@@ -101,6 +101,12 @@ fn regular(path: &Path, kind: FileType) -> Result<()> {
     ))
 }
 
+/// Returns an error unless a file of `len` bytes, shown as `name`, is within the size limit:
+/// for files that do not come from the disk (a blob of git:REV), checked before reading them.
+pub fn within_limit(name: &str, len: u64) -> Result<()> {
+    within(Path::new(name), len, MAX_FILE_BYTES.load(Ordering::Relaxed))
+}
+
 fn within(path: &Path, len: u64, limit: u64) -> Result<()> {
     if len <= limit {
         return Ok(());

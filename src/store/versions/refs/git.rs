@@ -13,6 +13,7 @@ use std::process::{Command, Output, Stdio};
 
 use crate::error::{Error, Result};
 use crate::model::Roadmap;
+use crate::store::read::file::within_limit;
 use crate::store::read::load::{DataDir, RawFile, decode_vendor_files};
 
 use super::{Resolved, printable};
@@ -57,7 +58,8 @@ pub(super) fn from_git(rev: &str, data: &DataDir) -> Result<Resolved> {
     }
     let shown_rev = printable(rev);
     let commit = commit_id(dir, rev, &shown_rev)?;
-    let listing = git(dir, &["ls-tree", "-z", &commit, "--", "."])?;
+    // `-l` adds each blob's size, so a file over the limit is refused before it is read.
+    let listing = git(dir, &["ls-tree", "-z", "-l", &commit, "--", "."])?;
     let mut files = Vec::new();
     for record in listing.split(|b| *b == 0).filter(|r| !r.is_empty()) {
         let Some(entry) = TreeEntry::parse(record) else {
@@ -83,6 +85,7 @@ pub(super) fn from_git(rev: &str, data: &DataDir) -> Result<Resolved> {
                 Some("git:REV reads vendor files stored in git as regular files".into()),
             ));
         }
+        within_limit(&shown, entry.size)?;
         let bytes = git(dir, &["cat-file", "blob", entry.object])?;
         let stem = name
             .rsplit_once('.')
@@ -161,6 +164,8 @@ struct TreeEntry<'a> {
     mode: &'a str,
     kind: &'a str,
     object: &'a str,
+    /// The blob's size in bytes (0 for what is not a blob: ls-tree prints `-`).
+    size: u64,
     name: &'a [u8],
 }
 
@@ -168,11 +173,16 @@ impl<'a> TreeEntry<'a> {
     fn parse(record: &'a [u8]) -> Option<TreeEntry<'a>> {
         let tab = record.iter().position(|b| *b == b'\t')?;
         let head = std::str::from_utf8(&record[..tab]).ok()?;
-        let mut fields = head.split(' ');
+        // `MODE TYPE OBJECT SIZE`, the size right-aligned with spaces.
+        let mut fields = head.split_whitespace();
         let entry = TreeEntry {
             mode: fields.next()?,
             kind: fields.next()?,
             object: fields.next()?,
+            size: match fields.next()? {
+                "-" => 0,
+                size => size.parse().ok()?,
+            },
             name: &record[tab + 1..],
         };
         let is_id = entry.object.bytes().all(|b| b.is_ascii_hexdigit());
