@@ -76,7 +76,7 @@ fn report(err: &mut dyn Write, failure: &Failure, context: &Context) -> io::Resu
                 "  = {}",
                 paint.paint(
                     hint_style,
-                    "fix them (`chipmap check` lists them all), then run the command again"
+                    "fix them (`chipmap check --all` lists them all), then run the command again"
                 )
             )
         }
@@ -100,6 +100,20 @@ fn report(err: &mut dyn Write, failure: &Failure, context: &Context) -> io::Resu
         Failure::Lib(e @ Error::Io { .. }) => writeln!(err, "{label}: {e}"),
         Failure::Output(e) => writeln!(err, "{label}: cannot write the output: {e}"),
     }
+}
+
+/// Makes a panic's message go through the output filter like every other message: it may
+/// quote a value from a data file. Backtraces as `RUST_BACKTRACE` asks, as by default.
+pub fn report_panics_visibly() {
+    std::panic::set_hook(Box::new(|info| {
+        let mut err = Visible::new(io::stderr().lock(), false);
+        let backtrace = std::backtrace::Backtrace::capture();
+        let _ = writeln!(err, "chipmap panicked, which is a bug: {info}");
+        if backtrace.status() == std::backtrace::BacktraceStatus::Captured {
+            let _ = writeln!(err, "{backtrace}");
+        }
+        let _ = err.finish();
+    }));
 }
 
 /// Returns the exit code for an argument error, after printing it (help: 0, else 2).

@@ -63,6 +63,7 @@ enum ColorChoice {
 
 /// Returns the process exit code after running the command line `args`.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    exit::report_panics_visibly();
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => return exit::clap_error(&e),

@@ -311,3 +311,18 @@ fn sealed_colour_made_the_timeline_legend_wrap_one_item_a_line() {
         assert_eq!(without_sgr(&coloured.stdout), plain.stdout, "{args:?}");
     }
 }
+
+#[test]
+fn a_panic_message_reached_the_terminal_raw() {
+    let env = TestEnv::new();
+    let out = env
+        .chipmap(&["list"])
+        .env("CHIPMAP_FAULT", "panic")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(101), "{stderr}");
+    assert_no_raw("a panic's message", &stderr);
+    assert!(stderr.contains(r"\x1b]0;owned\x07"), "{stderr}");
+    assert!(stderr.contains("which is a bug"), "{stderr}");
+}

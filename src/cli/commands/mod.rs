@@ -46,6 +46,10 @@ pub enum Command {
 
 /// Returns the outcome of running `command`.
 pub fn run(command: Command, context: &Context) -> Result<Outcome, Failure> {
+    // The test of the panic hook: a panic whose message holds an escape sequence.
+    if context.fault.as_deref() == Some("panic") {
+        panic!("injected by CHIPMAP_FAULT=panic: \u{1b}]0;owned\u{7}");
+    }
     let stdout = std::io::stdout();
     // Everything a command prints goes through the output filter (see render::visible).
     let mut out = Visible::new(

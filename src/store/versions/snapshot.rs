@@ -63,6 +63,12 @@ pub fn plan_snapshot(
             Some("for example: 2026-11-30-weekly".into()),
         ));
     }
+    if name == "working" {
+        return Err(Error::usage(
+            "`working` is not a snapshot name: as a reference it always means the working data",
+            Some("for example: 2026-11-30-weekly".into()),
+        ));
+    }
     let path = dir.join("snapshots").join(format!("{name}.yaml"));
     // A dangling symlink holds the name too: `exists()` would follow it and say no.
     if std::fs::symlink_metadata(&path).is_ok() {
@@ -142,6 +148,8 @@ mod tests {
             plan_snapshot(dir.path(), "../x", taken, None).is_err(),
             "slugs only"
         );
+        // A snapshot called `working` could never be named: the reference means the data.
+        assert!(plan_snapshot(dir.path(), "working", taken, None).is_err());
     }
 
     /// `specs: {"tdp: max": 700}` was frozen as `tdp: max: 700`, which broke every command on
