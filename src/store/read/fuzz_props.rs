@@ -244,9 +244,12 @@ fn shipped() -> Vec<(String, &'static [u8])> {
         .collect()
 }
 
-/// Returns how many lines the parser sees in `text` (LF, CRLF and a lone CR end a line).
-fn line_count(text: &str) -> usize {
-    text.replace("\r\n", "\n").split(['\n', '\r']).count()
+/// Returns the lines the parser sees in `text` (LF, CRLF and a lone CR end a line).
+fn lines_of(text: &str) -> Vec<String> {
+    text.replace("\r\n", "\n")
+        .split(['\n', '\r'])
+        .map(str::to_string)
+        .collect()
 }
 
 /// Fails unless `diag` points at a line of `text` (or the end just past it), at a column
@@ -255,9 +258,15 @@ fn check_location(diag: &Diagnostic, text: &str) -> Result<(), TestCaseError> {
     if diag.line == 0 {
         return Ok(());
     }
-    let lines = line_count(text);
-    let last_column = diag.line_text.chars().count() + 1;
-    let sane = diag.line <= lines + 1 && diag.column >= 1 && diag.column <= last_column;
+    let all = lines_of(text);
+    let lines = all.len();
+    // The column counts in the whole line; the echoed text may be a window of it, in which
+    // the caret's column must fall too.
+    let line = all.get(diag.line - 1).map_or("", String::as_str);
+    let last_column = line.chars().count() + 1;
+    let in_window = diag.text_column >= 1 && diag.text_column <= diag.line_text.chars().count() + 1;
+    let sane =
+        diag.line <= lines + 1 && diag.column >= 1 && diag.column <= last_column && in_window;
     prop_assert!(
         sane,
         "{}:{}:{} (file has {} lines, the line has {} characters): {}",

@@ -45,7 +45,7 @@ pub struct Planned {
     pub key: String,
     pub done: &'static str,
     /// Ids of the entries the change may alter; every other entry must come out equal.
-    touched: Vec<String>,
+    pub(in crate::store) touched: Vec<String>,
 }
 
 impl Planned {
@@ -97,95 +97,9 @@ pub fn plan(dir: &Path, request: &Request) -> Result<Planned> {
         Err(other) => return Err(other),
     };
     let before = roadmap.vendors.iter().find(|v| v.vendor == after.vendor);
-    untouched_stay_equal(before, &after, &planned)?;
-    asked_reads_back(&roadmap, request, &after, &planned)?;
+    readback::untouched_stay_equal(before, &after, &planned)?;
+    readback::asked_reads_back(&roadmap, request, &after, &planned)?;
     Ok(planned)
-}
-
-/// Returns an error unless the entries the change adds or changes read back, from the new
-/// text, as exactly what was asked: a value YAML would read as something else (a key taken for
-/// a comment, a line break folded to a space) is a chipmap bug, never written.
-fn asked_reads_back(
-    roadmap: &Roadmap,
-    request: &Request,
-    after: &Vendor,
-    planned: &Planned,
-) -> Result<()> {
-    let bug = |why: String| {
-        Error::usage(
-            format!("refusing to write {}: {why}", planned.path.display()),
-            Some("this is a bug in chipmap; nothing was written".into()),
-        )
-    };
-    let wanted: Vec<Entry> = match request {
-        Request::Add { entry, .. } => vec![(**entry).clone()],
-        Request::Update { key, ops, rename } => {
-            let (vendor, old) = find(roadmap, key)?;
-            let mut new = readback::applied(old, ops).map_err(&bug)?;
-            let mut wanted = Vec::new();
-            if let Some(new_id) = rename.as_deref().filter(|n| *n != old.id) {
-                // As plan_update renames: the old id becomes an alias, followers follow.
-                if !old.aliases.contains(&old.id) {
-                    new.aliases.push(old.id.clone());
-                }
-                new.id = new_id.to_string();
-                let follows = |e: &&Entry| e.predecessor.as_deref() == Some(old.id.as_str());
-                for follower in vendor.entries.iter().filter(follows) {
-                    let mut follower = follower.clone();
-                    follower.predecessor = Some(new_id.to_string());
-                    wanted.push(follower);
-                }
-            }
-            wanted.push(new);
-            wanted
-        }
-        Request::Remove { key } => {
-            let (_, old) = find(roadmap, key)?;
-            if after.entries.iter().any(|e| e.id == old.id) {
-                return Err(bug(format!("`{key}` would still be in the file")));
-            }
-            Vec::new()
-        }
-    };
-    for want in &wanted {
-        match after.entries.iter().find(|e| e.id == want.id) {
-            Some(got) if got == want => {}
-            Some(got) => {
-                return Err(bug(format!(
-                    "`{}` would read back as {got:?}, not as asked ({want:?})",
-                    want.key(&after.vendor)
-                )));
-            }
-            None => {
-                return Err(bug(format!(
-                    "`{}` would not be in the file",
-                    want.key(&after.vendor)
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Returns an error if an entry the change was not meant to touch came out different: a
-/// last guard against a splice in the wrong place.
-fn untouched_stay_equal(before: Option<&Vendor>, after: &Vendor, planned: &Planned) -> Result<()> {
-    let kept = |e: &&Entry| !planned.touched.contains(&e.id);
-    let old: Vec<&Entry> = before
-        .map(|v| v.entries.iter().filter(kept).collect())
-        .unwrap_or_default();
-    let new: Vec<&Entry> = after.entries.iter().filter(kept).collect();
-    if old == new {
-        return Ok(());
-    }
-    Err(Error::usage(
-        format!(
-            "refusing to write {}: the edit would also change other entries of `{}`",
-            planned.path.display(),
-            after.vendor
-        ),
-        Some("this is a bug in chipmap; nothing was written".into()),
-    ))
 }
 
 /// Returns the vendor a user's VENDOR argument names: its id, or its display name in any case.
@@ -409,8 +323,9 @@ fn plan_remove(dir: &Path, roadmap: &Roadmap, key: &str) -> Result<Planned> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Op, Request, Value, asked_reads_back, plan};
+    use super::{Op, Request, Value, plan};
     use crate::store::read::load::{DataDir, decode_vendor_text, load_data};
+    use crate::store::write::readback::asked_reads_back;
 
     #[test]
     fn an_edit_that_would_not_read_back_as_asked_is_refused_as_a_chipmap_bug() {

@@ -1,5 +1,5 @@
 //! Writing: format-preserving edits (splice, flow_list, edit, change, fields, scalar), what an
-//! edit must read back as (readback), the canonical text of what is written whole (emit), and
+//! edit must read back as and the guards before it is written (readback), the canonical text of what is written whole (emit), and
 //! landing files safely (atomic, init).
 
 pub mod atomic;

@@ -1,8 +1,11 @@
-//! What an edit was asked to do, on the typed model: the entry an edit must read back as from
-//! the text it writes (the last guard against a value YAML would read as something else).
+//! What an edit was asked to do, on the typed model, and the last guards before it is written:
+//! the entries it adds or changes read back from the new text as asked (a value YAML would
+//! read as something else is caught here), and every other entry comes out equal.
 
-use crate::model::{Entry, Memory, SpecValue};
+use crate::error::{Error, Result};
+use crate::model::{Entry, Memory, Roadmap, SpecValue, Vendor};
 
+use super::change::{Planned, Request, find};
 use super::edit::Op;
 use super::scalar::Value;
 
@@ -132,4 +135,94 @@ fn unset(e: &mut Entry, path: &[String]) -> Result<(), String> {
         _ => return Err(format!("`{}` cannot be unset", path.join("."))),
     }
     Ok(())
+}
+
+/// Returns an error unless the entries the change adds or changes read back, from the new
+/// text, as exactly what was asked: a value YAML would read as something else (a key taken for
+/// a comment, a line break folded to a space) is a chipmap bug, never written.
+pub(super) fn asked_reads_back(
+    roadmap: &Roadmap,
+    request: &Request,
+    after: &Vendor,
+    planned: &Planned,
+) -> Result<()> {
+    let bug = |why: String| {
+        Error::usage(
+            format!("refusing to write {}: {why}", planned.path.display()),
+            Some("this is a bug in chipmap; nothing was written".into()),
+        )
+    };
+    let wanted: Vec<Entry> = match request {
+        Request::Add { entry, .. } => vec![(**entry).clone()],
+        Request::Update { key, ops, rename } => {
+            let (vendor, old) = find(roadmap, key)?;
+            let mut new = applied(old, ops).map_err(&bug)?;
+            let mut wanted = Vec::new();
+            if let Some(new_id) = rename.as_deref().filter(|n| *n != old.id) {
+                // As plan_update renames: the old id becomes an alias, followers follow.
+                if !old.aliases.contains(&old.id) {
+                    new.aliases.push(old.id.clone());
+                }
+                new.id = new_id.to_string();
+                let follows = |e: &&Entry| e.predecessor.as_deref() == Some(old.id.as_str());
+                for follower in vendor.entries.iter().filter(follows) {
+                    let mut follower = follower.clone();
+                    follower.predecessor = Some(new_id.to_string());
+                    wanted.push(follower);
+                }
+            }
+            wanted.push(new);
+            wanted
+        }
+        Request::Remove { key } => {
+            let (_, old) = find(roadmap, key)?;
+            if after.entries.iter().any(|e| e.id == old.id) {
+                return Err(bug(format!("`{key}` would still be in the file")));
+            }
+            Vec::new()
+        }
+    };
+    for want in &wanted {
+        match after.entries.iter().find(|e| e.id == want.id) {
+            Some(got) if got == want => {}
+            Some(got) => {
+                return Err(bug(format!(
+                    "`{}` would read back as {got:?}, not as asked ({want:?})",
+                    want.key(&after.vendor)
+                )));
+            }
+            None => {
+                return Err(bug(format!(
+                    "`{}` would not be in the file",
+                    want.key(&after.vendor)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Returns an error if an entry the change was not meant to touch came out different: a
+/// last guard against a splice in the wrong place.
+pub(super) fn untouched_stay_equal(
+    before: Option<&Vendor>,
+    after: &Vendor,
+    planned: &Planned,
+) -> Result<()> {
+    let kept = |e: &&Entry| !planned.touched.contains(&e.id);
+    let old: Vec<&Entry> = before
+        .map(|v| v.entries.iter().filter(kept).collect())
+        .unwrap_or_default();
+    let new: Vec<&Entry> = after.entries.iter().filter(kept).collect();
+    if old == new {
+        return Ok(());
+    }
+    Err(Error::usage(
+        format!(
+            "refusing to write {}: the edit would also change other entries of `{}`",
+            planned.path.display(),
+            after.vendor
+        ),
+        Some("this is a bug in chipmap; nothing was written".into()),
+    ))
 }
