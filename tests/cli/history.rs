@@ -1,8 +1,6 @@
 //! Snapshots, references and `diff`: freeze the roadmap, change it, and see what changed.
 
-use std::process::Command as StdCommand;
-
-use crate::common::TestEnv;
+use crate::common::{TestEnv, git};
 
 const ACME: &str = "# Acme, kept by hand\nvendor: acme\nname: Acme AI\nentries:\n  - id: a1\n    name: A1\n    kind: gpu\n    status: announced\n    available: 2026H1  # per launch\n    memory: {type: HBM4, capacity_gb: 576}\n  - id: a2-ultra\n    name: A2 Ultra\n    kind: gpu\n    status: announced\n    available: 2027\n  - id: old-one\n    name: Old One\n    kind: gpu\n    status: announced\n    available: 2025\n";
 
@@ -234,26 +232,7 @@ fn every_kind_of_reference_resolves() {
 #[test]
 fn a_git_revision_is_a_version_too() {
     let env = TestEnv::with_files(&[("acme.yaml", ACME)]);
-    let git = |args: &[&str]| {
-        let out = StdCommand::new("git")
-            .args([
-                "-c",
-                "user.name=t",
-                "-c",
-                "user.email=t@example.com",
-                "-c",
-                "commit.gpgsign=false",
-            ])
-            .args(args)
-            .current_dir(env.path())
-            .output()
-            .expect("git runs");
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let git = |args: &[&str]| git(env.path(), args);
     git(&["init", "-q"]);
     git(&["add", "roadmaps"]);
     git(&["commit", "-q", "-m", "first"]);

@@ -2,37 +2,10 @@
 //! points elsewhere, file names git would quote, and references that are empty or ambiguous.
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
-use std::process::Command as StdCommand;
 
-use crate::common::TestEnv;
+use crate::common::{TestEnv, git};
 
 const ACME: &str = "vendor: acme\nname: Acme AI\nentries:\n  - id: a1\n    name: A1\n    kind: gpu\n    status: announced\n    available: 2026H1\n";
-
-/// Runs `git ARGS` in `dir` with a fixed identity and none of the caller's git environment.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = StdCommand::new("git")
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 from git")
-}
 
 /// A data directory under git with two commits: A1 available 2026H1, then 2026H2.
 fn committed_twice() -> TestEnv {

@@ -140,14 +140,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fault: Option<&str>) -> Result<()
         writable(&target, metadata)?;
     }
     let dir = parent(&target);
-    let name = target
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("data");
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}.tmp-"))
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io(&dir, e))?;
+    let mut temp = temp_beside(&target)?;
     if let Some(metadata) = &old {
         // Owner first: changing it clears set-id bits, which the mode below restores.
         keep_owner(temp.as_file(), metadata);
@@ -169,6 +162,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fault: Option<&str>) -> Result<()
         let _ = folder.sync_all();
     }
     Ok(())
+}
+
+/// Returns a new hidden temporary file beside `target`, named `.NAME.tmp-XXXX`: the loader
+/// skips it, and `check` knows the name for a leftover of an interrupted write.
+pub(in crate::store) fn temp_beside(target: &Path) -> Result<tempfile::NamedTempFile> {
+    let dir = parent(target);
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("data");
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}.tmp-"))
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, e))
 }
 
 /// Returns the file a write to `path` must replace: `path`, or the file its symlinks lead to.

@@ -10,6 +10,7 @@ use include_dir::Dir;
 
 use crate::error::{Error, Result};
 
+use super::atomic::temp_beside;
 use crate::store::read::load::EMBEDDED;
 
 /// Set `CHIPMAP_FAULT` to this to make `init` abort once the copy is built and synced, before
@@ -176,14 +177,7 @@ fn sync_dirs(dir: &Path) -> Result<()> {
 pub(in crate::store) fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
     let parent = target.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let name = target
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("data");
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}.tmp-"))
-        .tempfile_in(parent)
-        .map_err(|e| Error::io(parent, e))?;
+    let mut temp = temp_beside(target)?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| Error::io(target, e))?;

@@ -4,6 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use std::process::Command as StdCommand;
+
 use assert_cmd::Command;
 use tempfile::TempDir;
 
@@ -136,4 +138,29 @@ pub fn assert_no_failures(failures: &[String]) {
         failures.len(),
         failures.join("\n\n")
     );
+}
+
+/// Runs `git ARGS` in `dir` with a fixed identity and none of the caller's git environment.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = StdCommand::new("git")
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 from git")
 }
