@@ -2,6 +2,7 @@
 
 pub mod date;
 mod filter;
+mod quote;
 
 use std::fmt;
 use std::str::FromStr;
@@ -10,6 +11,7 @@ use serde::Serialize;
 
 pub use date::{DateError, FuzzyDate, Precision, Shift, ShiftClass};
 pub use filter::{DateBasis, Filter};
+pub use quote::brief;
 
 /// The whole roadmap: every vendor's entries, as loaded from one data directory or snapshot.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -152,7 +152,8 @@ pub struct DateError {
 impl DateError {
     fn new(input: &str, reason: impl Into<String>) -> DateError {
         DateError {
-            input: input.to_string(),
+            // Only what a message quotes: a 1 GB value is not copied whole.
+            input: super::brief(input).into_owned(),
             reason: reason.into(),
         }
     }

@@ -368,3 +368,16 @@ fn shift_class_names_and_months() {
     };
     assert!((a_year.months() - 11.99).abs() < 0.01);
 }
+
+#[test]
+fn a_ten_megabyte_date_is_quoted_by_its_start() {
+    let input = format!("2027{}", "x".repeat(10_000_000));
+    let err = FuzzyDate::parse(&input).expect_err("not a date");
+    assert_eq!(
+        err.message(),
+        format!(
+            "invalid date `2027{}…`: not a recognised date form",
+            "x".repeat(56)
+        )
+    );
+}

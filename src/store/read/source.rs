@@ -1,7 +1,5 @@
 //! One file's text and name, which turn a position in the YAML tree into a `Diagnostic`.
 
-use std::borrow::Cow;
-
 use unicode_width::UnicodeWidthChar;
 
 use crate::error::Diagnostic;
@@ -13,18 +11,6 @@ use super::yaml::Pos;
 pub const ECHO_WIDTH: usize = 120;
 /// How many of the window's columns at least come before the caret when both sides are cut.
 const ECHO_BEFORE: usize = 40;
-
-/// How many characters of a value a message quotes at most.
-const QUOTED: usize = 60;
-
-/// Returns `text` as a message quotes it: whole, or its first `QUOTED` characters and `…`,
-/// so that a hostile 1 GB value makes a one-line message too.
-pub fn shown(text: &str) -> Cow<'_, str> {
-    match text.char_indices().nth(QUOTED) {
-        None => Cow::Borrowed(text),
-        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
-    }
-}
 
 /// A file being read: the name the user sees and its text.
 pub struct SourceFile<'a> {
@@ -188,7 +174,7 @@ pub fn utf8<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use super::{ECHO_WIDTH, Echo, shown};
+    use super::{ECHO_WIDTH, Echo};
 
     #[test]
     fn lines_end_in_lf_crlf_or_cr() {
@@ -199,13 +185,6 @@ mod tests {
             ("a".into(), "b".into(), "c".into(), "d".into())
         );
         assert_eq!(Echo::around("a\n", 2).text, "");
-    }
-
-    #[test]
-    fn a_long_value_is_quoted_by_its_start() {
-        assert_eq!(shown("shiping"), "shiping");
-        let long = "名".repeat(100);
-        assert_eq!(shown(&long), format!("{}…", "名".repeat(60)));
     }
 
     #[test]

@@ -9,8 +9,9 @@ use crate::error::Diagnostic;
 use crate::model::{Confidence, Entry, Kind, SnapshotMeta, Status, Vendor, closest};
 
 use super::check::{self, EntryPlaces};
-use super::source::{SourceFile, shown};
+use super::source::SourceFile;
 use super::yaml::{self, Node, Pos, Value};
+use crate::model::brief;
 
 mod snapshot;
 mod values;
@@ -189,7 +190,7 @@ impl Reader<'_, '_> {
         let mut out: Vec<(&'static str, &'n Node<'y>)> = Vec::with_capacity(pairs.len());
         for (key, value) in pairs {
             let key_text = key.as_scalar().unwrap_or_default();
-            let name = shown(key_text);
+            let name = brief(key_text);
             match known.iter().find(|k| **k == key_text) {
                 Some(field) if out.iter().any(|(f, _)| f == field) => self.report(
                     key.pos,
@@ -304,11 +305,11 @@ impl Reader<'_, '_> {
                 at.pos,
                 format!(
                     "vendor `{}` does not match the file name `{stem}`",
-                    shown(vendor)
+                    brief(vendor)
                 ),
                 Some(format!(
                     "write `vendor: {stem}`, or rename the file to `{}.yaml`",
-                    shown(vendor)
+                    brief(vendor)
                 )),
             );
         }

@@ -1,8 +1,8 @@
 //! Reading a snapshot file: its `snapshot:` header and the vendors it holds.
 
+use crate::model::brief;
 use crate::model::{FuzzyDate, SnapshotMeta, Vendor};
 use crate::store::read::check;
-use crate::store::read::source::shown;
 use crate::store::read::yaml::{Node, Pos, Value};
 
 use super::{Decoded, Reader, SNAPSHOT_FIELDS, SNAPSHOT_META_FIELDS, get};
@@ -53,11 +53,11 @@ impl Reader<'_, '_> {
                 at.pos,
                 format!(
                     "snapshot name `{}` does not match the file name `{stem}`",
-                    shown(name)
+                    brief(name)
                 ),
                 Some(format!(
                     "write `name: {stem}`, or rename the file to `{}.yaml`",
-                    shown(name)
+                    brief(name)
                 )),
             );
         }

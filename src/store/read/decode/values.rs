@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use crate::model::{FuzzyDate, Memory, SpecValue};
 
 use super::{MEMORY_FIELDS, Reader};
-use crate::store::read::source::shown;
+use crate::model::brief;
 use crate::store::read::yaml::{Node, Value};
 
 impl Reader<'_, '_> {
@@ -30,12 +30,12 @@ impl Reader<'_, '_> {
             return Some(text);
         }
         let fixed = slugify(&text);
-        let hint = (!fixed.is_empty()).then(|| format!("write `{}`", shown(&fixed)));
+        let hint = (!fixed.is_empty()).then(|| format!("write `{}`", brief(&fixed)));
         self.report(
             node.pos,
             format!(
                 "`{field}` must be a slug of lowercase letters, digits and `-`, not `{}`",
-                shown(&text)
+                brief(&text)
             ),
             hint,
         );
@@ -53,7 +53,7 @@ impl Reader<'_, '_> {
             Err(e) => {
                 self.report(
                     node.pos,
-                    format!("unknown {field} `{}`", shown(&text)),
+                    format!("unknown {field} `{}`", brief(&text)),
                     Some(e.hint()),
                 );
                 None
@@ -90,7 +90,7 @@ impl Reader<'_, '_> {
                 Some(n) if n.is_finite() => {
                     self.report(
                         node.pos,
-                        format!("`{field}` must be greater than 0, not {}", shown(text)),
+                        format!("`{field}` must be greater than 0, not {}", brief(text)),
                         None,
                     );
                     None
@@ -98,7 +98,7 @@ impl Reader<'_, '_> {
                 Some(_) => {
                     self.report(
                         node.pos,
-                        format!("`{field}` must be a finite number, not `{}`", shown(text)),
+                        format!("`{field}` must be a finite number, not `{}`", brief(text)),
                         Some("write a number such as `80` or `3.35`".into()),
                     );
                     None
@@ -106,7 +106,7 @@ impl Reader<'_, '_> {
                 None => {
                     self.report(
                         node.pos,
-                        format!("`{field}` must be a number, not `{}`", shown(text)),
+                        format!("`{field}` must be a number, not `{}`", brief(text)),
                         Some("write digits such as `80` or `3.35`, without units".into()),
                     );
                     None
@@ -149,7 +149,7 @@ impl Reader<'_, '_> {
         let mut seen: HashSet<&str> = HashSet::with_capacity(pairs.len());
         for (key, value) in pairs {
             let key_text = key.as_scalar().unwrap_or_default();
-            let name = shown(key_text);
+            let name = brief(key_text);
             if !seen.insert(key_text) {
                 self.report(
                     key.pos,
