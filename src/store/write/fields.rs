@@ -1,7 +1,8 @@
 //! `--set PATH=VALUE` and `--unset PATH`: field paths checked against FORMAT.md section 2 and
 //! values parsed to their type, before anything touches a file.
 
-use crate::model::{Confidence, FuzzyDate, Kind, Status, closest};
+use crate::model::{Confidence, FuzzyDate, Kind, Status, brief, closest};
+use crate::store::read::decode::yaml_number;
 
 use super::edit::Op;
 use super::scalar::Value;
@@ -74,29 +75,32 @@ fn field_type(path: &str) -> Result<Type, String> {
         })
 }
 
-/// Returns the value of a spec: a number, `true`/`false`, or text.
-pub fn spec_value(raw: &str) -> Value {
+/// Returns the value of a spec, read as the same word would be in a file (a plain scalar):
+/// `true`/`false` (any case YAML allows), a finite number by the YAML 1.2 core schema (`80`,
+/// `1e3`, `0x1F`), else text. A number that is not finite (`.inf`, `.nan`, `1e400`) is refused,
+/// as it is in a file.
+pub fn spec_value(raw: &str) -> Result<Value, String> {
     match raw {
-        "true" => Value::Bool(true),
-        "false" => Value::Bool(false),
-        _ => match raw.parse::<f64>() {
-            Ok(n)
-                if n.is_finite()
-                    && raw.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') =>
-            {
-                Value::Number(n)
-            }
-            _ => Value::Text(raw.to_string()),
+        "true" | "True" | "TRUE" => Ok(Value::Bool(true)),
+        "false" | "False" | "FALSE" => Ok(Value::Bool(false)),
+        _ => match yaml_number(raw) {
+            Some(n) if n.is_finite() => Ok(Value::Number(n)),
+            Some(_) => Err(format!(
+                "`{}` is not a finite number; a spec is a finite number, text or true/false",
+                brief(raw)
+            )),
+            None => Ok(Value::Text(raw.to_string())),
         },
     }
 }
 
-/// Returns a positive, finite number, or why not.
+/// Returns a positive, finite number, or why not; what is a number is read as in a file.
 pub fn positive(raw: &str) -> Result<f64, String> {
-    match raw.trim().parse::<f64>() {
-        Ok(n) if n.is_finite() && n > 0.0 => Ok(n),
+    match yaml_number(raw.trim()) {
+        Some(n) if n.is_finite() && n > 0.0 => Ok(n),
         _ => Err(format!(
-            "`{raw}` is not a number greater than 0 (write digits such as 80 or 3.35, no units)"
+            "`{}` is not a number greater than 0 (write digits such as 80 or 3.35, no units)",
+            brief(raw)
         )),
     }
 }
@@ -127,7 +131,7 @@ fn value_of(path: &str, raw: &str) -> Result<Value, String> {
                 .collect();
             Value::List(items)
         }
-        Type::Spec => match spec_value(raw) {
+        Type::Spec => match spec_value(raw)? {
             Value::Text(_) => Value::Text(exact.to_string()),
             typed => typed,
         },
@@ -198,6 +202,23 @@ mod tests {
                 Value::List(vec!["B200 Ultra".into(), "B300".into()])
             ))
         );
+    }
+
+    #[test]
+    fn a_typed_number_reads_as_the_same_word_in_a_file_would() {
+        let set = |a: &str| match parse_set(a) {
+            Ok(Op::Set(_, value)) => Ok(value),
+            other => Err(format!("{other:?}")),
+        };
+        // In a file `0o17` is 15 and `0x10` is 16 (YAML 1.2); typed, they were text or refused.
+        assert_eq!(set("specs.x=0o17"), Ok(Value::Number(15.0)));
+        assert_eq!(set("memory.capacity_gb=0x10"), Ok(Value::Number(16.0)));
+        assert_eq!(set("specs.x=True"), Ok(Value::Bool(true)));
+        assert_eq!(set("specs.x=1e3"), Ok(Value::Number(1000.0)));
+        assert_eq!(set("specs.x=1_000"), Ok(Value::Text("1_000".into())));
+        for not_finite in ["specs.x=.nan", "specs.x=1e400", "memory.capacity_gb=.inf"] {
+            assert!(set(not_finite).is_err(), "{not_finite}");
+        }
     }
 
     #[test]

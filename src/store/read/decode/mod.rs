@@ -16,6 +16,7 @@ use crate::model::brief;
 mod snapshot;
 mod values;
 
+pub(in crate::store) use values::yaml_number;
 pub use values::{is_slug, slugify};
 
 const VENDOR_FIELDS: &[&str] = &["vendor", "name", "entries"];

@@ -242,7 +242,7 @@ pub fn slugify(s: &str) -> String {
 /// chipmap takes it as one wherever it stands. A finite number is accepted; one that is not
 /// (`.inf`, `.nan`, or `1e400`, beyond any number) is an error at its place, never quietly
 /// text. Anything else (`288GB`, `1_000`, `0b101`) is text, and a quoted scalar always is.
-pub(super) fn yaml_number(text: &str) -> Option<f64> {
+pub(in crate::store) fn yaml_number(text: &str) -> Option<f64> {
     if let Some(digits) = text.strip_prefix("0o") {
         return radix(digits, 8);
     }
