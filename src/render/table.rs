@@ -156,7 +156,12 @@ pub fn write(
             let mut builder = Builder::default();
             builder.push_record(columns.iter().map(|c| c.as_str()));
             for (vendor, entry) in rows {
-                builder.push_record(columns.iter().map(|c| c.cell(vendor, entry)));
+                // Cells as they will show, so the columns are sized by what is printed.
+                builder.push_record(
+                    columns
+                        .iter()
+                        .map(|c| super::visible::shown(&c.cell(vendor, entry)).into_owned()),
+                );
             }
             let mut table = builder.build();
             if format == ListFormat::Markdown {

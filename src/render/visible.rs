@@ -34,6 +34,7 @@
 //! It is a streaming filter: a character, or a sealed sequence, split across two `write` calls
 //! is held back until it is complete; [`Visible::finish`] shows whatever is left incomplete.
 
+use std::borrow::Cow;
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Write};
@@ -109,6 +110,27 @@ pub(crate) fn unpainted(painted: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Returns `text` as the filter would show it, for a renderer that lays text out before it
+/// is written (a table sizes its columns by its cells): what it returns the filter leaves as
+/// it is, so the layout holds. Data only: painted text keeps its seals for the filter.
+pub fn shown(text: &str) -> Cow<'_, str> {
+    let plain = |c: char| !c.is_ascii() || is_plain_ascii(c as u8);
+    if text.chars().all(|c| plain(c) && !is_shown_as_unicode(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !plain(c) {
+            out.push_str(&format!("\\x{:02x}", u32::from(c)));
+        } else if is_shown_as_unicode(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Returns whether ASCII byte `b` passes as it is: printable, `\n` or `\t`.

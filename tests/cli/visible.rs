@@ -326,3 +326,23 @@ fn a_panic_message_reached_the_terminal_raw() {
     assert!(stderr.contains(r"\x1b]0;owned\x07"), "{stderr}");
     assert!(stderr.contains("which is a bug"), "{stderr}");
 }
+
+#[test]
+fn a_table_cell_with_a_control_character_broke_the_columns() {
+    let env = TestEnv::with_files(&[("evil.yaml", HOSTILE)]);
+    for format in ["table", "markdown"] {
+        let out = env.stdout(&[
+            "list",
+            "--columns",
+            "key,family,process",
+            "--format",
+            format,
+        ]);
+        assert!(out.contains(r"Fam\x0dOVER"), "{out}");
+        let widths: Vec<usize> = out.lines().map(|l| l.chars().count()).collect();
+        assert!(
+            widths.windows(2).all(|w| w[0] == w[1]),
+            "{format}: lines of widths {widths:?}:\n{out}"
+        );
+    }
+}

@@ -127,6 +127,14 @@ proptest! {
         prop_assert_eq!(shown_in_pieces(&[&input[..cut], &input[cut..]], false), whole);
     }
 
+    /// A table laid out from prepared cells keeps its layout: the filter changes nothing more.
+    #[test]
+    fn text_prepared_for_layout_shows_as_the_filter_shows_it(text: String) {
+        let prepared = super::shown(&text);
+        prop_assert_eq!(shown(prepared.as_bytes(), false), prepared.as_ref());
+        prop_assert_eq!(prepared.as_ref(), shown(text.as_bytes(), false));
+    }
+
     #[test]
     fn text_without_controls_passes_unchanged(text in "[^\\p{Cc}\\p{Bidi_Control}\u{2028}\u{2029}\u{fdd0}]*") {
         prop_assert_eq!(shown(text.as_bytes(), true), text);
