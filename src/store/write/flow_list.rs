@@ -29,14 +29,19 @@ pub fn insert_flow_item(
     Ok(Splice::insert(anchor.end, format!("{separator}{rendered}")))
 }
 
-/// Returns the splice that removes item `index` of a flow list with one comma beside it.
+/// Returns the splice that removes item `index` of a flow list with one comma beside it (the
+/// only item leaves `[]`).
 pub fn remove_flow_item(list: &Sequence, index: usize) -> Result<Splice, String> {
     let items: Vec<Range<usize>> = list.values().map(|v| range(v.byte_range())).collect();
     let item = items.get(index).ok_or("no such entry")?;
     let cut = match (items.get(index + 1), index.checked_sub(1)) {
         (Some(next), _) => item.start..next.start,
         (None, Some(previous)) => items[previous].end..item.end,
-        (None, None) => item.clone(),
+        // The only item: the list becomes `[]`, without the spaces that stood around it.
+        (None, None) => {
+            let list = range(list.byte_range());
+            (list.start + 1).min(item.start)..(list.end - 1).max(item.end)
+        }
     };
     Ok(Splice {
         range: cut,
