@@ -11,7 +11,7 @@ use serde::Serialize;
 
 pub use date::{DateError, FuzzyDate, Precision, Shift, ShiftClass};
 pub use filter::{DateBasis, Filter};
-pub use quote::brief;
+pub use quote::{brief, is_control};
 
 /// The whole roadmap: every vendor's entries, as loaded from one data directory or snapshot.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -74,13 +74,7 @@ pub(crate) fn sealed(sgr: &str) -> String {
 /// Returns whether `c` is a character the filter shows as `\u{...}` rather than passing on.
 /// (C0 controls and DEL, all ASCII, are shown as `\x..`.)
 pub(crate) fn is_shown_as_unicode(c: char) -> bool {
-    matches!(c,
-        '\u{80}'..='\u{9f}'
-        | '\u{61c}' | '\u{200e}' | '\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{2028}' | '\u{2029}'
-        | MARK)
+    (!c.is_ascii() && crate::model::is_control(c)) || c == MARK
 }
 
 /// Returns how many columns the filter's visible form of `c` takes, or None when `c` passes

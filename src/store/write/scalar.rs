@@ -140,15 +140,8 @@ pub fn double_quoted(text: &str) -> String {
 /// (LF, CR, NEL, U+2028, U+2029), a tab, the BOM, or a bidirectional control that would make
 /// the file read differently from what it holds.
 pub fn needs_escape(c: char) -> bool {
-    let n = c as u32;
-    n < 0x20
-        || (0x7f..=0x9f).contains(&n)
-        || matches!(
-            n,
-            0x2028 | 0x2029 | 0xfeff | 0xfffe | 0xffff | 0x061c | 0x200e | 0x200f
-        )
-        || (0x202a..=0x202e).contains(&n)
-        || (0x2066..=0x2069).contains(&n)
+    // Beyond the controls, what YAML counts as not printable: the BOM and U+FFFE/U+FFFF.
+    crate::model::is_control(c) || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// Returns whether `text` can be written plain and still read back as this text, by chipmap
