@@ -21,6 +21,6 @@ pub use write::atomic::{
 pub use write::change::{Planned, Request, find, plan};
 pub use write::edit::Op;
 pub use write::emit::{roadmap_text, snapshot_text, vendor_text};
-pub use write::fields::{parse_set, parse_unset, positive, spec_value};
+pub use write::fields::{parse_set, parse_unset, positive};
 pub use write::init::init;
 pub use write::scalar::Value;

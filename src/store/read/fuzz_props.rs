@@ -332,11 +332,13 @@ fn decode_every_way(stem: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn config() -> ProptestConfig {
+/// Returns the config of the store's properties: `default_cases` cases unless
+/// `PROPTEST_CASES` asks for more or fewer, and no regression files written into src/.
+pub(in crate::store) fn config(default_cases: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|c| c.parse().ok())
-        .unwrap_or(32);
+        .unwrap_or(default_cases);
     ProptestConfig {
         cases,
         // Shrunk failures are reported, not written into src/ as regression files.
@@ -346,7 +348,7 @@ fn config() -> ProptestConfig {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(config(32))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {

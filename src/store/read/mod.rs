@@ -5,7 +5,7 @@ pub mod check;
 pub mod decode;
 pub mod file;
 #[cfg(test)]
-mod fuzz_props;
+pub(in crate::store) mod fuzz_props;
 pub mod load;
 pub mod source;
 pub mod yaml;

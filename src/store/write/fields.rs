@@ -79,7 +79,7 @@ fn field_type(path: &str) -> Result<Type, String> {
 /// `true`/`false` (any case YAML allows), a finite number by the YAML 1.2 core schema (`80`,
 /// `1e3`, `0x1F`), else text. A number that is not finite (`.inf`, `.nan`, `1e400`) is refused,
 /// as it is in a file.
-pub fn spec_value(raw: &str) -> Result<Value, String> {
+fn spec_value(raw: &str) -> Result<Value, String> {
     match raw {
         "true" | "True" | "TRUE" => Ok(Value::Bool(true)),
         "false" | "False" | "FALSE" => Ok(Value::Bool(false)),

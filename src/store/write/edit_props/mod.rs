@@ -131,17 +131,9 @@ fn run(file: &GenFile, ops: &[GenOp]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Returns the config of these properties: 64 cases by default.
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(64);
-    ProptestConfig {
-        cases,
-        // Shrunk failures are reported, not written into src/ as regression files.
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
+    crate::store::read::fuzz_props::config(64)
 }
 
 proptest! {
