@@ -3,7 +3,7 @@
 
 Usage: bench/gen_snapshots.py N OUT_DIR [--seed S]
 
-Writes OUT_DIR/old.yaml and OUT_DIR/new.yaml (FORMAT.md section 4): N entries spread over 20
+Writes OUT_DIR/old.yaml and OUT_DIR/new.yaml (docs/format.md section 4): N entries spread over 20
 vendors. new.yaml is old.yaml with about 5% of the entries modified (dates slipped or pulled in,
 memory capacity, status, notes, a spec), 1% removed, 1% added and a few renamed (new id, old id
 kept in aliases), plus a few rewrites that mean the same (`H2 2026` for `2026H2`, `80.0` for `80`),
@@ -56,7 +56,7 @@ SPEC_POOL = ["tdp_w", "fp8_pflops", "fp4_pflops", "transistors_b", "chiplets", "
              "liquid_cooled", "package", "stacks", "die_size_mm2"]
 
 
-# ---- fuzzy dates (FORMAT.md section 3) ------------------------------------------------------
+# ---- fuzzy dates (docs/format.md section 3) ------------------------------------------------------
 
 def month_add(y, m, k):
     t = y * 12 + (m - 1) + k

@@ -155,7 +155,7 @@ impl Context {
         }
     }
 
-    /// Returns the roadmap as of `reference` (FORMAT.md section 5), else the working data.
+    /// Returns the roadmap as of `reference` (docs/format.md section 5), else the working data.
     pub fn roadmap_as_of(&self, reference: Option<&str>) -> chipmap::Result<chipmap::Roadmap> {
         match reference {
             Some(reference) => Ok(store::resolve(reference, &self.data)?.roadmap),

@@ -1,4 +1,4 @@
-//! Matching the entries of two roadmaps by key and by rename (FORMAT.md section 7), and listing
+//! Matching the entries of two roadmaps by key and by rename (docs/format.md section 7), and listing
 //! what changed. Every lookup goes through a hash map, so a diff is linear in the entries.
 
 use std::collections::{HashMap, HashSet};

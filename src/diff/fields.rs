@@ -1,11 +1,11 @@
-//! The field-by-field comparison of two versions of one entry (FORMAT.md sections 2 and 7).
+//! The field-by-field comparison of two versions of one entry (docs/format.md sections 2 and 7).
 
 use std::collections::{BTreeMap, HashSet};
 
 use super::{FieldChange, FieldValue};
 use crate::model::{Entry, FuzzyDate, SpecValue};
 
-/// Returns every field that differs from `old` to `new`, in the order of FORMAT.md section 2.
+/// Returns every field that differs from `old` to `new`, in the order of docs/format.md section 2.
 ///
 /// Values that mean the same are not changes: dates, numbers and spec values compare by value,
 /// `aliases` and `sources` as sets. `id` differs, and so appears, only for a rename.

@@ -25,7 +25,7 @@ pub struct Point {
 
 /// Returns the entry `vendor`/`entry` in each version that has it, in the order given: the same
 /// key, or an earlier key the entry now lists in its aliases, or the same name ignoring case,
-/// spaces, hyphens and underscores (the rename rules of FORMAT.md section 7).
+/// spaces, hyphens and underscores (the rename rules of docs/format.md section 7).
 pub fn trajectory(vendor: &str, entry: &Entry, versions: &[Version]) -> Vec<Point> {
     let aliases: Vec<String> = entry
         .aliases

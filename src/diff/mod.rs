@@ -38,7 +38,7 @@ pub struct EntryChange {
     pub fields: Vec<FieldChange>,
 }
 
-/// The four kinds of change of FORMAT.md section 7.
+/// The four kinds of change of docs/format.md section 7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {

@@ -1,4 +1,4 @@
-//! The entry filters shared by the commands that list entries (FORMAT.md section 6).
+//! The entry filters shared by the commands that list entries (docs/format.md section 6).
 
 use super::{Entry, Kind, Roadmap, Status, Vendor};
 

@@ -19,7 +19,7 @@ pub struct Roadmap {
     pub vendors: Vec<Vendor>,
 }
 
-/// The header of a snapshot file: which moment of the roadmap it holds (FORMAT.md section 4).
+/// The header of a snapshot file: which moment of the roadmap it holds (docs/format.md section 4).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SnapshotMeta {
     pub name: String,
@@ -40,7 +40,7 @@ pub struct Vendor {
     pub entries: Vec<Entry>,
 }
 
-/// One product on a vendor's roadmap (FORMAT.md section 2), in the order of that section.
+/// One product on a vendor's roadmap (docs/format.md section 2), in the order of that section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {
     pub id: String,
@@ -252,7 +252,7 @@ macro_rules! word_enum {
         pub enum $name { $($variant),+ }
 
         impl $name {
-            /// Every value, in the order FORMAT.md lists them.
+            /// Every value, in the order docs/format.md lists them.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// Returns the word used in files and on the command line.

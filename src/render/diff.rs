@@ -1,4 +1,4 @@
-//! `chipmap diff`: the same `Changes` as text for a terminal, JSON (FORMAT.md section 7), or a
+//! `chipmap diff`: the same `Changes` as text for a terminal, JSON (docs/format.md section 7), or a
 //! Markdown report to paste into a newsletter.
 
 use std::io::{self, Write};
@@ -267,7 +267,7 @@ fn field_json(field: &FieldChange) -> Value {
     Value::Object(map)
 }
 
-/// Returns the changes as the JSON value of FORMAT.md section 7.
+/// Returns the changes as the JSON value of docs/format.md section 7.
 pub fn to_json(changes: &Changes, ctx: &DiffContext) -> Value {
     let side = |s: &Side| json!({"ref": s.label, "taken": s.taken.map(|d| d.to_string())});
     let entries: Vec<Value> = changes

@@ -10,7 +10,7 @@ use crate::model::{Entry, Vendor, format_number};
 use super::table::JsonEntry;
 use super::{Paint, wrap_words};
 
-/// Writes every field of the entry, one per line, in the order of FORMAT.md section 2.
+/// Writes every field of the entry, one per line, in the order of docs/format.md section 2.
 pub fn write(
     out: &mut dyn Write,
     vendor: &Vendor,

@@ -142,7 +142,7 @@ pub enum ListFormat {
 }
 
 /// Writes the entries in `format`; `columns` apply to every format but JSON, which carries
-/// each entry whole (FORMAT.md section 6).
+/// each entry whole (docs/format.md section 6).
 pub fn write(
     out: &mut dyn Write,
     rows: &[(&Vendor, &Entry)],

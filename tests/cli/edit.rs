@@ -1,7 +1,7 @@
 //! `add`, `update` and `remove`, one fixture per case: `tests/fixtures/edit/<case>/` holds the
 //! data before (`in/roadmaps/`), the command (`cmd`, one line of chipmap arguments; double
 //! quotes group words), the data after (`out/roadmaps/`, every file byte for byte) and the exact
-//! `expected.stdout`, `expected.stderr` and `expected.code`. The promise under test is FORMAT.md
+//! `expected.stdout`, `expected.stderr` and `expected.code`. The promise under test is docs/format.md
 //! section 6: an edit changes only the lines of the entry it touches, and a refused edit writes
 //! nothing.
 //!

@@ -26,7 +26,7 @@ pub struct DiffArgs {
     to: Option<String>,
     #[command(flatten)]
     filters: FilterArgs,
-    /// Output format: text, json (FORMAT.md section 7), markdown (a report), unified (a line
+    /// Output format: text, json (docs/format.md section 7), markdown (a report), unified (a line
     /// diff of both sides written as canonical YAML).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,

@@ -1,4 +1,4 @@
-//! The field flags of `add` and `update`, one per field of FORMAT.md section 2.
+//! The field flags of `add` and `update`, one per field of docs/format.md section 2.
 
 use chipmap::model::{Confidence, FuzzyDate, Kind, Status};
 use chipmap::store::{Op, Value, parse_set, positive};
@@ -74,7 +74,7 @@ fn spec(s: &str) -> Result<(String, Value), String> {
 }
 
 impl FieldArgs {
-    /// Returns the edits these flags make to an existing entry, in FORMAT.md order.
+    /// Returns the edits these flags make to an existing entry, in docs/format.md order.
     pub fn ops(&self) -> Vec<Op> {
         let set = |path: &str, value: Value| {
             Op::Set(path.split('.').map(str::to_string).collect(), value)

@@ -1,4 +1,4 @@
-//! The entry filters shared by `timeline` and `list` (FORMAT.md section 6).
+//! The entry filters shared by `timeline` and `list` (docs/format.md section 6).
 
 use chipmap::Error;
 use chipmap::model::{Filter, Kind, Roadmap, Status};

@@ -1,4 +1,4 @@
-//! Fuzzy roadmap dates (FORMAT.md section 3): parsing, canonical form, intervals, order and shifts.
+//! Fuzzy roadmap dates (docs/format.md section 3): parsing, canonical form, intervals, order and shifts.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -93,7 +93,7 @@ impl fmt::Display for Precision {
     }
 }
 
-/// How a date moved between two versions of an entry (FORMAT.md section 3).
+/// How a date moved between two versions of an entry (docs/format.md section 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ShiftClass {
@@ -198,7 +198,7 @@ const DAY_DIGITS: &str = "day must have two digits (as in 2026-03-18)";
 impl FuzzyDate {
     /// Returns the date a string spells, or why it spells none.
     ///
-    /// Accepts exactly the forms of FORMAT.md section 3 (see [`ACCEPTED_FORMS`]) after trimming
+    /// Accepts exactly the forms of docs/format.md section 3 (see [`ACCEPTED_FORMS`]) after trimming
     /// surrounding whitespace. The `H` and `Q` letters are accepted in either case (`2026h2`,
     /// `q3 2026`) because that is a harmless typo; output is always the uppercase canonical
     /// form. The prefix forms take exactly one space (`H2 2026`); a space after the year

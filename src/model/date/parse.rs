@@ -1,4 +1,4 @@
-//! Reading the accepted spellings of a fuzzy date (FORMAT.md section 3).
+//! Reading the accepted spellings of a fuzzy date (docs/format.md section 3).
 
 use chrono::NaiveDate;
 

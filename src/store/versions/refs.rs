@@ -1,4 +1,4 @@
-//! References to a version of the roadmap (FORMAT.md section 5), resolved in one place for
+//! References to a version of the roadmap (docs/format.md section 5), resolved in one place for
 //! `diff`, `show` and `--as-of`: `working`, a snapshot name or unique prefix, a date, a path,
 //! or `git:REV`.
 

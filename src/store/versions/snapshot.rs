@@ -1,4 +1,4 @@
-//! Snapshots: the whole roadmap frozen at one moment, in `snapshots/NAME.yaml` (FORMAT.md
+//! Snapshots: the whole roadmap frozen at one moment, in `snapshots/NAME.yaml` (docs/format.md
 //! section 4) — listing them, and writing a new one (never over an existing one).
 
 use std::path::{Path, PathBuf};

@@ -174,7 +174,7 @@ fn edit_failed(path: &Path, why: String) -> Error {
     )
 }
 
-/// Returns the entry KEY names (FORMAT.md section 6), or an error naming the candidates.
+/// Returns the entry KEY names (docs/format.md section 6), or an error naming the candidates.
 pub fn find<'r>(roadmap: &'r Roadmap, key: &str) -> Result<(&'r Vendor, &'r Entry)> {
     roadmap.find(key).map_err(|e| match e {
         FindError::Ambiguous(keys) => Error::usage(

@@ -1,5 +1,5 @@
 //! The canonical YAML of a roadmap: how chipmap writes what it writes whole (a new entry, a
-//! new vendor file, a snapshot, each side of `diff --format unified`). FORMAT.md key order,
+//! new vendor file, a snapshot, each side of `diff --format unified`). docs/format.md key order,
 //! two-space indentation, values quoted only where YAML would misread them.
 
 use crate::model::{Entry, Roadmap, SnapshotMeta, SpecValue, Vendor};
@@ -176,7 +176,7 @@ fn entries_text(entries: &[Entry], dash: usize, keys: usize, key_line: &str) -> 
     out
 }
 
-/// Returns a whole roadmap as a snapshot file's text (FORMAT.md section 4).
+/// Returns a whole roadmap as a snapshot file's text (docs/format.md section 4).
 pub fn snapshot_text(meta: &SnapshotMeta, roadmap: &Roadmap) -> String {
     let mut out = format!(
         "snapshot:\n  name: {}\n  taken: {}\n",

@@ -1,4 +1,4 @@
-//! `--set PATH=VALUE` and `--unset PATH`: field paths checked against FORMAT.md section 2 and
+//! `--set PATH=VALUE` and `--unset PATH`: field paths checked against docs/format.md section 2 and
 //! values parsed to their type, before anything touches a file.
 
 use crate::model::{Confidence, FuzzyDate, Kind, Status, brief, closest};

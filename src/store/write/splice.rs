@@ -157,7 +157,7 @@ pub fn replace_value(text: &str, map: &Mapping, key: &str, rendered: &str) -> Op
 }
 
 /// Returns the splice that adds `key: rendered` to a mapping that lacks it. In a block mapping
-/// the new line goes after the nearest earlier key in FORMAT.md order (else last), at the
+/// the new line goes after the nearest earlier key in docs/format.md order (else last), at the
 /// mapping's key column; `rendered` may span lines (already indented). In a flow mapping it
 /// goes in as `, key: value` after the last value.
 pub fn add_key(text: &str, map: &Mapping, key: &str, rendered: &str) -> Splice {

@@ -20,7 +20,7 @@ pub(in crate::store) use values::yaml_number;
 pub use values::{is_slug, slugify};
 
 const VENDOR_FIELDS: &[&str] = &["vendor", "name", "entries"];
-/// An entry's fields in the order of FORMAT.md section 2 (edits place a missing key by it).
+/// An entry's fields in the order of docs/format.md section 2 (edits place a missing key by it).
 pub(in crate::store) const ENTRY_FIELDS: &[&str] = &[
     "id",
     "name",
@@ -42,8 +42,7 @@ const MEMORY_FIELDS: &[&str] = &["type", "capacity_gb", "bandwidth_tbs"];
 const SNAPSHOT_FIELDS: &[&str] = &["snapshot", "vendors"];
 const SNAPSHOT_META_FIELDS: &[&str] = &["name", "taken", "note", "sources"];
 /// What a snapshot file holds, for the hints of a snapshot that holds something else.
-const SNAPSHOT_HINT: &str =
-    "a snapshot has `snapshot:` (name, taken, note, sources) and `vendors:` (FORMAT.md section 4)";
+const SNAPSHOT_HINT: &str = "a snapshot has `snapshot:` (name, taken, note, sources) and `vendors:` (docs/format.md section 4)";
 
 /// The two kinds of roadmap file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +92,7 @@ pub fn decode(
             let hint = match expect {
                 Some(FileKind::Snapshot) => SNAPSHOT_HINT,
                 Some(FileKind::Vendor) | None => {
-                    "a vendor file has `vendor:`, `name:` and `entries:` (FORMAT.md section 2)"
+                    "a vendor file has `vendor:`, `name:` and `entries:` (docs/format.md section 2)"
                 }
             };
             let start = Pos {

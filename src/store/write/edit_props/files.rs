@@ -65,7 +65,7 @@ pub(super) const CAPACITIES: &[f64] = &[80.0, 141.0, 3.35, 1024.0, 0.5];
 pub(super) const COMMENTS: &[&str] = &["# note", "# source: GTC", "# it's \"quoted\"", "# 昇腾"];
 pub(super) const HEADERS: &[&str] = &[
     "# Acme roadmap, as public sources stood on 2026-06-30.",
-    "# Dates are as precise as their sources (FORMAT.md section 3).",
+    "# Dates are as precise as their sources (docs/format.md section 3).",
     "# 昇腾 and friends",
     "# entries: newest last",
 ];
