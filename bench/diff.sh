@@ -4,8 +4,10 @@
 # ~1% added, a few renamed), next to `diff -u OLD NEW` on the same files.
 # Usage: bench/diff.sh [SIZES...]   (default 1000 10000 100000)
 #   RUNS=5   timed runs per command (the median is reported)     SEED=1   generator seed
+#   CHIPMAP_BIN=PATH   the binary to time (default: a release build of this tree), e.g. an older
+#            build, to compare before and after in the same conditions
 # Generated files are cached in ${TMPDIR:-/tmp}/chipmap-bench-diff/nSIZE-sSEED (regenerated when
-# gen_snapshots.py is newer). Needs bash, python3, cargo, GNU diff, awk; /usr/bin/time is optional.
+# gen_snapshots.py is newer). Needs bash, python3, cargo (unless CHIPMAP_BIN is given), GNU diff, awk; /usr/bin/time is optional.
 # Prints figures and the goals they are held to; exits 0 whatever they are (fails only if a run fails).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,10 +16,15 @@ sizes=("$@")
 ((${#sizes[@]})) || sizes=(1000 10000 100000)
 runs=${RUNS:-5}
 seed=${SEED:-1}
-cargo build --release --quiet
-bin=$root/target/release/chipmap
+if [[ -n ${CHIPMAP_BIN:-} ]]; then
+  bin=$CHIPMAP_BIN
+else
+  cargo build --release --quiet
+  bin=$root/target/release/chipmap
+fi
 gen=$root/bench/gen_snapshots.py
-export CHIPMAP_TODAY=2026-11-30 NO_COLOR=1
+# The 100k-entry snapshots are ~67 MB each, over chipmap's default limit of 64 MiB a file.
+export CHIPMAP_TODAY=2026-11-30 NO_COLOR=1 CHIPMAP_MAX_FILE_MB=1024
 cache=${TMPDIR:-/tmp}/chipmap-bench-diff
 work=$(mktemp -d) # cwd of every run: no roadmaps/ folder above it
 trap 'rm -rf "$work"' EXIT
