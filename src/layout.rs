@@ -161,6 +161,7 @@ mod tests {
                     entry("early", Some("2025")),
                     entry("none", None),
                 ],
+                ..Vendor::default()
             }],
         }
     }

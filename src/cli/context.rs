@@ -21,13 +21,30 @@ pub struct Context {
     /// Colour for stdout and stderr, each decided for its own stream.
     pub stdout_paint: Paint,
     pub stderr_paint: Paint,
-    /// The terminal's width when stdout is a terminal.
-    pub terminal_width: Option<usize>,
+    /// The width that text for a person fits: `--width`, else the terminal's, else 100.
+    pub width: usize,
+    /// Whether `width` was asked for with `--width` (a terminal's is only what there is).
+    pub width_asked: bool,
     pub today: NaiveDate,
     /// The crash-test hook of the write path (`CHIPMAP_FAULT`), passed to the store.
     pub fault: Option<String>,
     /// How long a change waits for another chipmap holding the data directory's lock.
     pub lock_timeout: Duration,
+}
+
+/// The narrowest `--width` accepted: below it no table or timeline is readable.
+pub const MIN_WIDTH: usize = 40;
+
+/// The width of text for a person when stdout is not a terminal and no `--width` is given.
+const PIPE_WIDTH: usize = 100;
+
+/// The global options that shape what every command reads and prints.
+#[derive(Debug)]
+pub struct Options {
+    pub data: Option<PathBuf>,
+    pub color: ColorChoice,
+    pub today: Option<NaiveDate>,
+    pub width: Option<usize>,
 }
 
 /// The global options that bound what chipmap reads and how long it waits (long help only).
@@ -82,12 +99,13 @@ fn seconds(text: &str) -> Result<u64, String> {
 
 impl Context {
     /// Returns the context for the given global options and the process environment.
-    pub fn new(
-        data: Option<PathBuf>,
-        color: ColorChoice,
-        today: Option<NaiveDate>,
-        limits: &Limits,
-    ) -> Context {
+    pub fn new(options: Options, limits: &Limits) -> Context {
+        let Options {
+            data,
+            color,
+            today,
+            width,
+        } = options;
         // The one process-wide setting of the store: every file it reads obeys it.
         store::set_max_file_mb(limits.max_file_mb);
         let data = match data {
@@ -106,15 +124,22 @@ impl Context {
             },
         };
         let stdout_is_terminal = std::io::stdout().is_terminal();
-        let terminal_width = stdout_is_terminal
-            .then(terminal_size::terminal_size)
-            .flatten()
-            .map(|(w, _)| usize::from(w.0));
+        let width_asked = width.is_some();
+        let width = width
+            .or_else(|| {
+                stdout_is_terminal
+                    .then(terminal_size::terminal_size)
+                    .flatten()
+                    .map(|(w, _)| usize::from(w.0))
+            })
+            .unwrap_or(PIPE_WIDTH)
+            .max(MIN_WIDTH);
         Context {
             data,
             stdout_paint: paint(stdout_is_terminal),
             stderr_paint: paint(std::io::stderr().is_terminal()),
-            terminal_width,
+            width,
+            width_asked,
             today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
             fault: std::env::var(store::FAULT_ENV).ok(),
             lock_timeout: Duration::from_secs(limits.lock_timeout),

@@ -46,6 +46,15 @@ struct Cli {
     )]
     today: Option<NaiveDate>,
 
+    /// Width in columns of text meant for a person (default: the terminal's, else 100).
+    #[arg(
+        long,
+        global = true,
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(context::MIN_WIDTH as i64..)
+    )]
+    width: Option<u16>,
+
     #[command(flatten)]
     limits: context::Limits,
 
@@ -68,6 +77,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return exit::clap_error(&e),
     };
-    let context = Context::new(cli.data, cli.color, cli.today, &cli.limits);
+    let options = context::Options {
+        data: cli.data,
+        color: cli.color,
+        today: cli.today,
+        width: cli.width.map(usize::from),
+    };
+    let context = Context::new(options, &cli.limits);
     exit::finish(commands::run(cli.command, &context), &context)
 }

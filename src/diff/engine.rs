@@ -222,6 +222,7 @@ mod tests {
             vendor: id.to_string(),
             name: id.to_uppercase(),
             entries: entries.iter().map(|e| spec(e)).collect(),
+            ..Vendor::default()
         };
         Roadmap {
             vendors: vendors.iter().map(vendor).collect(),
@@ -393,6 +394,7 @@ mod tests {
             vendor: format!("v{v}"),
             name: format!("V{v}"),
             entries: (0..2000).map(|i| chip(v, i, modify)).collect(),
+            ..Vendor::default()
         };
         let old = Roadmap {
             vendors: (0..10).map(|v| vendor(v, false)).collect(),

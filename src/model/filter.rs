@@ -90,6 +90,8 @@ impl Filter {
             .map(|v| Vendor {
                 vendor: v.vendor.clone(),
                 name: v.name.clone(),
+                aliases: v.aliases.clone(),
+                sites: v.sites.clone(),
                 entries: v
                     .entries
                     .iter()

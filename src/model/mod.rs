@@ -31,12 +31,18 @@ pub struct SnapshotMeta {
 }
 
 /// One vendor and its entries, as in one vendor file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Vendor {
     /// Lowercase slug; equals the vendor file's stem.
     pub vendor: String,
     /// Display name.
     pub name: String,
+    /// Other names of the vendor (`AWS` for amazon), which `--vendor` takes too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The vendor's own web domains (subdomains count): its first-party sources.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<String>,
     pub entries: Vec<Entry>,
 }
 

@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod entry;
 pub mod json;
+pub mod markdown;
 pub mod table;
 pub mod term;
 pub mod visible;

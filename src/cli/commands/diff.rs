@@ -83,13 +83,9 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
     }
     let ctx = diff_context(&old, &new);
     match args.format {
-        Format::Text => render::write_text(
-            out,
-            &changes,
-            &ctx,
-            context.terminal_width.unwrap_or(100),
-            context.stdout_paint,
-        )?,
+        Format::Text => {
+            render::write_text(out, &changes, &ctx, context.width, context.stdout_paint)?
+        }
         Format::Json => render::write_json(out, &changes, &ctx)?,
         Format::Markdown => render::write_markdown(out, &changes, &ctx)?,
         Format::Unified => write_unified(out, old_kept, new_kept, &ctx)?,

@@ -37,7 +37,7 @@ pub fn run(args: ShowArgs, context: &Context, out: &mut dyn Write) -> Result<Out
         entry::write_json(out, vendor, found)?;
         return Ok(Outcome::Success);
     }
-    let width = context.terminal_width.unwrap_or(100);
+    let width = context.width;
     entry::write(out, vendor, found, width, context.stdout_paint)?;
     let snapshots = store::snapshots(&context.data)?;
     if snapshots.is_empty() {

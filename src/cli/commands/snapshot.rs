@@ -74,7 +74,7 @@ fn list(context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
         .into());
     }
     let width = all.iter().map(|s| s.meta.name.len()).max().unwrap_or(0);
-    let columns = context.terminal_width.unwrap_or(100);
+    let columns = context.width;
     for snapshot in &all {
         let meta = &snapshot.meta;
         let entries = snapshot.roadmap.entry_count();

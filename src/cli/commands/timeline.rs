@@ -29,9 +29,6 @@ pub struct TimelineArgs {
     /// Last year on the axis (default: the latest date drawn).
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2199))]
     to: Option<i32>,
-    /// Width in columns (at least 60; default: the terminal's, or 100 when not a terminal).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(MIN_WIDTH as i64..))]
-    width: Option<u16>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TimelineFormat::Term)]
     format: TimelineFormat,
@@ -49,9 +46,6 @@ enum TimelineFormat {
     Term,
 }
 
-/// Width used when stdout is not a terminal and no --width is given.
-const PIPE_WIDTH: usize = 100;
-
 /// Runs `chipmap timeline`.
 pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
     if let (Some(from), Some(to)) = (args.from, args.to)
@@ -60,6 +54,13 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
         return Err(
             chipmap::Error::usage(format!("--from {from} is after --to {to}"), None).into(),
         );
+    }
+    if context.width_asked && context.width < MIN_WIDTH {
+        let message = format!(
+            "--width {}: a timeline needs at least {MIN_WIDTH} columns",
+            context.width
+        );
+        return Err(chipmap::Error::usage(message, None).into());
     }
     let all = context.roadmap_as_of(args.as_of.as_deref())?;
     let filter = args.filters.resolve(&all)?;
@@ -74,12 +75,8 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
         today: context.today,
     };
     let timeline = layout::timeline(&roadmap, &spec);
-    let width = args
-        .width
-        .map(usize::from)
-        .or(context.terminal_width)
-        .unwrap_or(PIPE_WIDTH)
-        .max(MIN_WIDTH);
+    // The axis needs more room than text: a narrower terminal gets the minimum.
+    let width = context.width.max(MIN_WIDTH);
     match args.format {
         TimelineFormat::Term => term::write(
             out,

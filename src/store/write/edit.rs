@@ -271,6 +271,7 @@ pub fn new_vendor_file(vendor: &str, name: &str, entry: &Entry) -> String {
         vendor: vendor.to_string(),
         name: name.to_string(),
         entries: vec![entry.clone()],
+        ..Vendor::default()
     })
 }
 

@@ -156,12 +156,24 @@ pub(in crate::store) fn entry_body(entry: &Entry, dash: usize, keys: usize, eol:
 
 /// Returns a vendor as a vendor file's text.
 pub fn vendor_text(vendor: &Vendor) -> String {
+    let mut out = vendor_head(vendor, "");
+    out.push_str(&entries_text(&vendor.entries, 2, 4, "entries:"));
+    out
+}
+
+/// Returns a vendor's fields before `entries:`, each line after `indent`.
+fn vendor_head(vendor: &Vendor, indent: &str) -> String {
     let mut out = format!(
-        "vendor: {}\nname: {}\n",
+        "vendor: {}\n{indent}name: {}\n",
         text_to_yaml(&vendor.vendor),
         text_to_yaml(&vendor.name)
     );
-    out.push_str(&entries_text(&vendor.entries, 2, 4, "entries:"));
+    for (key, items) in [("aliases", &vendor.aliases), ("sites", &vendor.sites)] {
+        if !items.is_empty() {
+            let list = Value::List(items.clone()).to_yaml();
+            out.push_str(&format!("{indent}{key}: {list}\n"));
+        }
+    }
     out
 }
 
@@ -203,11 +215,8 @@ pub fn roadmap_text(roadmap: &Roadmap) -> String {
     }
     let mut out = String::from("vendors:\n");
     for vendor in &roadmap.vendors {
-        out.push_str(&format!(
-            "  - vendor: {}\n    name: {}\n",
-            text_to_yaml(&vendor.vendor),
-            text_to_yaml(&vendor.name)
-        ));
+        out.push_str("  - ");
+        out.push_str(&vendor_head(vendor, "    "));
         out.push_str(&entries_text(&vendor.entries, 6, 8, "    entries:"));
     }
     out

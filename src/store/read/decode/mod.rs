@@ -19,7 +19,7 @@ mod values;
 pub(in crate::store) use values::yaml_number;
 pub use values::{is_slug, slugify};
 
-const VENDOR_FIELDS: &[&str] = &["vendor", "name", "entries"];
+const VENDOR_FIELDS: &[&str] = &["vendor", "name", "aliases", "sites", "entries"];
 /// An entry's fields in the order of docs/format.md section 2 (edits place a missing key by it).
 pub(in crate::store) const ENTRY_FIELDS: &[&str] = &[
     "id",
@@ -313,6 +313,13 @@ impl Reader<'_, '_> {
                 )),
             );
         }
+        let optional = |name: &str| get(&fields, name).filter(|n| !n.is_null());
+        let aliases = optional("aliases")
+            .and_then(|n| self.strings(n, "aliases"))
+            .unwrap_or_default();
+        let sites = optional("sites")
+            .and_then(|n| self.strings(n, "sites"))
+            .unwrap_or_default();
         let mut entries = Vec::new();
         let mut places = Vec::new();
         if let Some(list) = self.required(&fields, "entries", node.pos, "the vendor") {
@@ -350,6 +357,8 @@ impl Reader<'_, '_> {
                 Vendor {
                     vendor: vendor_id,
                     name: name.unwrap_or_default(),
+                    aliases,
+                    sites,
                     entries,
                 },
                 at,

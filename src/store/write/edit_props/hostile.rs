@@ -264,6 +264,7 @@ pub(super) fn hostile_vendor() -> impl Strategy<Value = Vendor> {
                 vendor,
                 name,
                 entries,
+                ..Vendor::default()
             }
         })
 }
