@@ -47,6 +47,28 @@ pub struct Options {
     pub width: Option<usize>,
 }
 
+/// The environment variable that fixes the day taken as today (reproducible output, tests).
+const TODAY_ENV: &str = "CHIPMAP_TODAY";
+
+/// Returns the day `CHIPMAP_TODAY` names, if it is set, or an error that names the variable
+/// and says what is wrong with its value, as for a date in a file.
+pub fn today_from_env() -> chipmap::Result<Option<NaiveDate>> {
+    let Some(value) = std::env::var_os(TODAY_ENV) else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    chipmap::model::FuzzyDate::parse_day(&text)
+        .map(Some)
+        .map_err(|e| {
+            chipmap::Error::usage(
+                format!("{TODAY_ENV}: {}", e.message()),
+                Some(format!(
+                    "set {TODAY_ENV} to a day such as 2026-11-30, or unset it to use the clock"
+                )),
+            )
+        })
+}
+
 /// The global options that bound what chipmap reads and how long it waits (long help only).
 #[derive(Debug, Args)]
 pub struct Limits {

@@ -8,7 +8,6 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
 use clap::{Parser, ValueEnum};
 
 use context::Context;
@@ -35,16 +34,6 @@ struct Cli {
     /// When to colour the output.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
-
-    /// The day taken as today, for the timeline's marker (for reproducible output).
-    #[arg(
-        long,
-        global = true,
-        env = "CHIPMAP_TODAY",
-        value_name = "YYYY-MM-DD",
-        hide = true
-    )]
-    today: Option<NaiveDate>,
 
     /// Width in columns of text meant for a person (default: the terminal's, else 100).
     #[arg(
@@ -77,12 +66,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return exit::clap_error(&e),
     };
+    let today = context::today_from_env();
     let options = context::Options {
         data: cli.data,
         color: cli.color,
-        today: cli.today,
+        today: today.as_ref().ok().copied().flatten(),
         width: cli.width.map(usize::from),
     };
     let context = Context::new(options, &cli.limits);
-    exit::finish(commands::run(cli.command, &context), &context)
+    let result = match today {
+        Ok(_) => commands::run(cli.command, &context),
+        Err(e) => Err(e.into()),
+    };
+    exit::finish(result, &context)
 }

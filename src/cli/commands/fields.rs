@@ -62,6 +62,11 @@ fn date(s: &str) -> Result<FuzzyDate, String> {
     FuzzyDate::parse(s).map_err(|e| e.to_string())
 }
 
+/// Returns the day a flag names (`--taken`), with the messages a date in a file gets.
+pub fn day(s: &str) -> Result<chrono::NaiveDate, String> {
+    FuzzyDate::parse_day(s).map_err(|e| e.message())
+}
+
 /// Returns `--spec NAME=VALUE` read by the same rules as `--set specs.NAME=VALUE`.
 fn spec(s: &str) -> Result<(String, Value), String> {
     if !s.contains('=') {

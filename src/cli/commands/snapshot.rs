@@ -19,7 +19,7 @@ pub struct SnapshotArgs {
     #[arg(required_unless_present = "list")]
     name: Option<String>,
     /// The day the roadmap stood so (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::fields::day)]
     taken: Option<NaiveDate>,
     /// What the snapshot records, such as "NVIDIA GTC 2026 keynote".
     #[arg(long, value_name = "TEXT")]

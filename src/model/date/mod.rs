@@ -9,6 +9,7 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 mod parse;
+mod shorthand;
 
 use parse::{months_interval, parse_trimmed, year_range_reason};
 
@@ -16,7 +17,8 @@ use parse::{months_interval, parse_trimmed, year_range_reason};
 // `concat!`, which only takes literals; `DateError::hint` must hand out a `&'static str`.
 macro_rules! accepted_forms {
     () => {
-        "2026, 2026H2 (also H2 2026, 2026-H2), 2026Q3 (also Q3 2026, 2026-Q3), 2026-03, 2026-03-18"
+        "2026 (also CY2026), 2026H2 (also H2 2026, 2026-H2, 2H26, H2'26), \
+         2026Q3 (also Q3 2026, 2026-Q3, 3Q26, Q3'26), 2026-03, 2026-03-18"
     };
 }
 
@@ -173,6 +175,12 @@ impl DateError {
         &self.input
     }
 
+    /// Returns whether the input looks like no date form at all (rather than a date with a
+    /// part out of range), so a caller may read it as something else.
+    pub fn is_unrecognised(&self) -> bool {
+        self.reason == NOT_RECOGNISED
+    }
+
     /// Returns what is wrong with the input, without the input itself.
     pub fn reason(&self) -> &str {
         &self.reason
@@ -207,6 +215,27 @@ impl FuzzyDate {
     pub fn parse(s: &str) -> Result<FuzzyDate, DateError> {
         let text = s.trim();
         parse_trimmed(text).map_err(|reason| DateError::new(text, reason))
+    }
+
+    /// Returns the day `s` spells, for an input that must name one day (a snapshot's `taken`,
+    /// today): every date message of [`FuzzyDate::parse`], and a coarser date is refused
+    /// with what it is (`2026H2` is a half-year).
+    pub fn parse_day(s: &str) -> Result<NaiveDate, DateError> {
+        let text = s.trim();
+        match FuzzyDate::parse(text)? {
+            FuzzyDate::Day(day) => Ok(day),
+            coarser => Err(DateError::new(
+                text,
+                format!(
+                    "a day is needed here (YYYY-MM-DD, as in {}), not a {}",
+                    coarser.start(),
+                    match coarser.precision() {
+                        Precision::Half => "half-year",
+                        precision => precision.as_str(),
+                    }
+                ),
+            )),
+        }
     }
 
     /// Returns the year date for a YAML integer such as `2026`.

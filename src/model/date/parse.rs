@@ -12,6 +12,9 @@ pub(super) fn parse_trimmed(text: &str) -> Result<FuzzyDate, String> {
     if text.is_empty() {
         return Err("the date is empty".to_string());
     }
+    if let Some(shorthand) = super::shorthand::parse(text) {
+        return shorthand;
+    }
     let bytes = text.as_bytes();
     if bytes[0].is_ascii_digit() {
         parse_year_first(text)

@@ -140,7 +140,6 @@ fn rejected_spellings_say_what_is_wrong() {
         ("2026-03-1", "day must have two digits"),
         ("26", "year must have four digits"),
         ("20266", "year must have four digits"),
-        ("H2 26", "year must have four digits"),
         ("1899", "year must be between 1900 and 2199"),
         ("2200H1", "year must be between 1900 and 2199"),
         ("Q3 0026", "year must be between 1900 and 2199"),
@@ -180,6 +179,78 @@ fn rejected_spellings_say_what_is_wrong() {
 }
 
 #[test]
+fn analysts_shorthand_reads_as_the_canonical_date() {
+    let cases = [
+        ("1H27", "2027H1"),
+        ("2h27", "2027H2"),
+        ("2H 2026", "2026H2"),
+        ("2H'26", "2026H2"),
+        ("H2'26", "2026H2"),
+        ("H2 '26", "2026H2"),
+        ("H2 26", "2026H2"),
+        ("3Q26", "2026Q3"),
+        ("3Q 2026", "2026Q3"),
+        ("Q3'26", "2026Q3"),
+        ("q4 '27", "2027Q4"),
+        ("CY2026", "2026"),
+        ("cy26", "2026"),
+        ("CY 2026", "2026"),
+    ];
+    for (input, canonical) in cases {
+        let date = FuzzyDate::parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+        assert_eq!(date.to_string(), canonical, "{input}");
+    }
+}
+
+#[test]
+fn fiscal_years_and_broken_shorthand_are_refused_with_the_reason() {
+    let cases = [
+        ("FY27", "a fiscal year is not a calendar period"),
+        ("fy2027", "a fiscal year is not a calendar period"),
+        ("Q3 FY27", "a fiscal year is not a calendar period"),
+        ("1HFY27", "a fiscal year is not a calendar period"),
+        ("3H26", "half must be H1 or H2"),
+        ("5Q26", "quarter must be Q1 to Q4"),
+        ("1H2", "year must have two or four digits"),
+        ("1H 202", "year must have two or four digits"),
+        ("CY", "year must have two or four digits"),
+        ("CY20266", "year must have two or four digits"),
+        ("Q3'2", "year must have two or four digits"),
+    ];
+    for (input, fragment) in cases {
+        let err = FuzzyDate::parse(input).expect_err(input);
+        assert!(
+            err.message().contains(fragment),
+            "{input:?}: {} lacks {fragment:?}",
+            err.message()
+        );
+    }
+}
+
+#[test]
+fn a_typed_day_gets_the_same_precise_messages_as_a_date_in_a_file() {
+    assert_eq!(FuzzyDate::parse_day(" 2027-02-28 "), Ok(day(2027, 2, 28)));
+    let cases = [
+        ("2027-02-29", "(February 2027 has 28 days)"),
+        ("2026-13-01", "month must be 01 to 12"),
+        (
+            "2026H2",
+            "a day is needed here (YYYY-MM-DD, as in 2026-07-01), not a half-year",
+        ),
+        ("2026-03", "not a month"),
+        ("garbage", "not a recognised date form"),
+    ];
+    for (input, fragment) in cases {
+        let err = FuzzyDate::parse_day(input).expect_err(input);
+        assert!(
+            err.message().contains(fragment),
+            "{input:?}: {} lacks {fragment:?}",
+            err.message()
+        );
+    }
+}
+
+#[test]
 fn error_text_has_message_then_hint() {
     let err = FuzzyDate::parse(" 2026H3 ").expect_err("bad half");
     assert_eq!(
@@ -189,8 +260,8 @@ fn error_text_has_message_then_hint() {
     assert_eq!(err.reason(), "half must be H1 or H2");
     assert_eq!(
         DateError::hint(),
-        "accepted forms: 2026, 2026H2 (also H2 2026, 2026-H2), \
-         2026Q3 (also Q3 2026, 2026-Q3), 2026-03, 2026-03-18"
+        "accepted forms: 2026 (also CY2026), 2026H2 (also H2 2026, 2026-H2, 2H26, H2'26), \
+         2026Q3 (also Q3 2026, 2026-Q3, 3Q26, Q3'26), 2026-03, 2026-03-18"
     );
     assert_eq!(
         DateError::hint(),

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
-use crate::model::{FuzzyDate, Roadmap};
+use crate::model::{DateError, FuzzyDate, Roadmap};
 
 use super::snapshot::{Snapshot, snapshot, snapshot_names, snapshots};
 use crate::store::read::load::{DataDir, load_data, load_path};
@@ -97,6 +97,12 @@ pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
             roadmap: loaded.roadmap,
         });
     }
+    // A date with a part out of range (`2024-13`) was meant as a date: say what is wrong.
+    if let Err(e) = FuzzyDate::parse(reference)
+        && !e.is_unrecognised()
+    {
+        return Err(Error::usage(e.message(), Some(DateError::hint().into())));
+    }
     Err(Error::usage(
         format!(
             "`{}` is not a snapshot, a date, a path or git:REV",
@@ -168,13 +174,14 @@ fn printable(text: &str) -> String {
         .collect()
 }
 
-/// Returns the last day `YYYY-MM-DD` or `YYYY-MM` stands for.
+/// Returns the last day a date reference stands for: a day, a month, a quarter or half
+/// (`2024H2`, `2H24`), or a year written `CY2024`. A bare year (`2024`) is left to be the start
+/// of snapshot names, as it always was.
 fn last_day(text: &str) -> Option<NaiveDate> {
-    let is_day_or_month = text.len() == 10 || text.len() == 7;
+    let is_bare_year = text.bytes().all(|b| b.is_ascii_digit());
     match FuzzyDate::parse(text).ok()? {
-        FuzzyDate::Day(day) if is_day_or_month => Some(day),
-        month @ FuzzyDate::Month(..) if is_day_or_month => Some(month.end()),
-        _ => None,
+        FuzzyDate::Year(_) if is_bare_year => None,
+        date => Some(date.end()),
     }
 }
 
@@ -197,6 +204,17 @@ mod tests {
             Some("2025-03-18")
         );
         assert_eq!(last_day("2025"), None);
-        assert_eq!(last_day("2025H1"), None);
+        assert_eq!(
+            last_day("2025H1").map(|d| d.to_string()).as_deref(),
+            Some("2025-06-30")
+        );
+        assert_eq!(
+            last_day("3Q24").map(|d| d.to_string()).as_deref(),
+            Some("2024-09-30")
+        );
+        assert_eq!(
+            last_day("CY2024").map(|d| d.to_string()).as_deref(),
+            Some("2024-12-31")
+        );
     }
 }
