@@ -71,7 +71,7 @@ fn leftovers(out: &mut dyn Write, dir: &std::path::Path) -> std::io::Result<()> 
         plural(found.len(), "temporary file")
     )?;
     for path in &found {
-        writeln!(out, "  {}", path.display())?;
+        writeln!(out, "  {}", store::shown(path))?;
     }
     Ok(())
 }

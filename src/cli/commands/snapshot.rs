@@ -50,7 +50,7 @@ pub fn run(args: SnapshotArgs, context: &Context, out: &mut dyn Write) -> Result
         write!(out, "{}", planned.text)?;
         context.note(format_args!(
             "dry run: would write {} ({} entries); nothing was written",
-            planned.path.display(),
+            store::shown(&planned.path),
             planned.entries
         ));
         return Ok(Outcome::Success);
@@ -58,7 +58,7 @@ pub fn run(args: SnapshotArgs, context: &Context, out: &mut dyn Write) -> Result
     store::write_snapshot(&planned)?;
     context.note(format_args!(
         "wrote {} ({} entries, taken {taken})",
-        planned.path.display(),
+        store::shown(&planned.path),
         planned.entries
     ));
     Ok(Outcome::Success)

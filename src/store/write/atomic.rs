@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::store::read::datadir::shown;
 
 /// The lock file in the data directory; hidden, so it is never read as data.
 const LOCK_NAME: &str = ".chipmap.lock";
@@ -69,7 +70,7 @@ fn open_lock(path: &Path) -> Result<File> {
     let remove = || {
         Some(format!(
             "remove it (`rm {}`); chipmap makes a new one",
-            path.display()
+            shown(path)
         ))
     };
     let file = OpenOptions::new()
@@ -84,7 +85,7 @@ fn open_lock(path: &Path) -> Result<File> {
             Some(libc::ELOOP) => Error::usage(
                 format!(
                     "{} is a symlink; chipmap does not follow its lock file",
-                    path.display()
+                    shown(path)
                 ),
                 remove(),
             ),
@@ -94,7 +95,7 @@ fn open_lock(path: &Path) -> Result<File> {
         return Err(Error::usage(
             format!(
                 "{} is not a regular file, so it cannot be chipmap's lock",
-                path.display()
+                shown(path)
             ),
             remove(),
         ));
@@ -107,7 +108,7 @@ fn timed_out(path: &Path, timeout: Duration) -> Error {
         format!(
             "gave up after {} s waiting for another chipmap to release {}; nothing was written",
             timeout.as_secs_f64(),
-            path.display()
+            shown(path)
         ),
         Some(format!(
             "run it again when the other one is done, or wait longer: --lock-timeout SECONDS or {LOCK_TIMEOUT_ENV}=SECONDS (default {})",
@@ -185,7 +186,7 @@ fn final_target(path: &Path) -> Result<PathBuf> {
             Error::usage(
                 format!(
                     "{} is a symlink to a file that cannot be reached: {e}",
-                    path.display()
+                    shown(path)
                 ),
                 Some("point the link at an existing file, or replace it by the file".into()),
             )
@@ -196,7 +197,7 @@ fn final_target(path: &Path) -> Result<PathBuf> {
 
 /// Returns an error if the file must not be replaced: it is read-only, or hard-linked.
 fn writable(path: &Path, metadata: &fs::Metadata) -> Result<()> {
-    let shown = path.display();
+    let shown = shown(path);
     // The mode bits, not access(2): root may write anything, yet a file its owner made
     // read-only is meant to stay as it is. Opening it for writing (which changes nothing)
     // asks the kernel for everyone else, whose permissions a rename would bypass.

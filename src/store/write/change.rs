@@ -10,6 +10,7 @@ use super::atomic::write_atomic;
 use super::edit::{self, Op};
 use super::readback;
 use super::scalar::Value;
+use crate::store::read::datadir::{below_cwd, shown};
 use crate::store::read::decode::is_slug;
 use crate::store::read::file::read_file;
 use crate::store::read::load::{DataDir, decode_vendor_text, load_data, vendor_file};
@@ -49,19 +50,27 @@ pub struct Planned {
 }
 
 impl Planned {
-    /// Returns the change as a unified diff of the file.
+    /// Returns the change as a unified diff of the file, named as the user would name it: a
+    /// file below the current directory as `a/PATH` and `b/PATH` (as git does, for `patch
+    /// -p1`), any other by its path as given, with no prefix (as `diff -u` does).
     pub fn diff(&self) -> String {
         let old = self.old.as_deref().unwrap_or("");
-        let shown = self.path.display().to_string();
+        let (old_name, new_name) = match below_cwd(&self.path) {
+            Some(relative) => {
+                let relative = relative.display();
+                (format!("a/{relative}"), format!("b/{relative}"))
+            }
+            None => (shown(&self.path), shown(&self.path)),
+        };
         let old_name = if self.old.is_some() {
-            format!("a/{shown}")
+            old_name
         } else {
             "/dev/null".into()
         };
         similar::TextDiff::from_lines(old, &self.new)
             .unified_diff()
             .context_radius(3)
-            .header(&old_name, &format!("b/{shown}"))
+            .header(&old_name, &new_name)
             .to_string()
     }
 
@@ -164,12 +173,12 @@ fn new_vendor_id<'w>(
 fn read(path: &Path) -> Result<String> {
     let bytes = read_file(path)?;
     String::from_utf8(bytes)
-        .map_err(|_| Error::usage(format!("{} is not UTF-8 text", path.display()), None))
+        .map_err(|_| Error::usage(format!("{} is not UTF-8 text", shown(path)), None))
 }
 
 fn edit_failed(path: &Path, why: String) -> Error {
     Error::usage(
-        format!("cannot edit {}: {why}", path.display()),
+        format!("cannot edit {}: {why}", shown(path)),
         Some("nothing was written; `chipmap check` shows whether the file is in order".into()),
     )
 }
