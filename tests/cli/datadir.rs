@@ -2,7 +2,8 @@
 //! the copy, `--verbose`, an empty directory to start from, the modes of new files, and the
 //! paths messages name.
 
-use std::path::PathBuf;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
@@ -46,6 +47,14 @@ fn ok(mut cmd: Command) -> (String, String) {
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "{stderr}");
     (String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
+}
+
+/// Returns a file's mode in octal, as `stat -c %a` prints it.
+fn mode(path: &Path) -> String {
+    format!(
+        "{:o}",
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    )
 }
 
 #[test]
@@ -161,6 +170,58 @@ fn no_command_said_which_data_it_used() {
         real(&bare).display()
     );
     assert!(stderr.contains(&expected), "{stderr}");
+}
+
+/// Runs chipmap with ARGS in `dir` under the shell's `umask`, as a user's shell would.
+fn under_umask(env: &TestEnv, umask: &str, dir: &str, args: &[&str]) {
+    let bin = assert_cmd::cargo::cargo_bin("chipmap");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+        .arg(bin)
+        .args(args)
+        .current_dir(env.path().join(dir))
+        .env_remove("CHIPMAP_DATA")
+        .env("CHIPMAP_TODAY", crate::common::TODAY);
+    ok(cmd);
+}
+
+#[test]
+fn new_files_were_written_0600_whatever_the_umask() {
+    for (umask, file, folder) in [("022", "644", "755"), ("027", "640", "750")] {
+        let env = TestEnv::new();
+        under_umask(&env, umask, "", &["init", "mydata"]);
+        let dir = env.path().join("mydata");
+        for path in [
+            ".chipmap",
+            ".gitignore",
+            "nvidia.yaml",
+            "snapshots/2025-03-18-gtc.yaml",
+        ] {
+            assert_eq!(mode(&dir.join(path)), file, "umask {umask}: init's {path}");
+        }
+        assert_eq!(mode(&dir), folder, "umask {umask}: init's folder");
+        under_umask(&env, umask, "mydata", &["snapshot", "s1"]);
+        under_umask(&env, umask, "mydata", &ADD_ACME);
+        assert_eq!(
+            mode(&dir.join("snapshots/s1.yaml")),
+            file,
+            "umask {umask}: snapshot"
+        );
+        assert_eq!(
+            mode(&dir.join("acme.yaml")),
+            file,
+            "umask {umask}: new vendor file"
+        );
+        // An edited file keeps the mode it has, whatever the umask.
+        std::fs::set_permissions(
+            dir.join("acme.yaml"),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .unwrap();
+        under_umask(&env, umask, "mydata", &["update", "acme/x", "--name", "X2"]);
+        assert_eq!(mode(&dir.join("acme.yaml")), "600", "umask {umask}: edited");
+    }
 }
 
 #[test]

@@ -141,7 +141,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fault: Option<&str>) -> Result<()
         writable(&target, metadata)?;
     }
     let dir = parent(&target);
-    let mut temp = temp_beside(&target)?;
+    let mut temp = temp_beside(&target, old.is_none())?;
     if let Some(metadata) = &old {
         // Owner first: changing it clears set-id bits, which the mode below restores.
         keep_owner(temp.as_file(), metadata);
@@ -167,16 +167,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fault: Option<&str>) -> Result<()
 
 /// Returns a new hidden temporary file beside `target`, named `.NAME.tmp-XXXX`: the loader
 /// skips it, and `check` knows the name for a leftover of an interrupted write.
-pub(in crate::store) fn temp_beside(target: &Path) -> Result<tempfile::NamedTempFile> {
+///
+/// For a `new_file` (the target does not exist) it is created with mode 0666, which the kernel
+/// narrows by the umask (and a folder's default ACL) as for any file a program creates, so
+/// the renamed file gets exactly that: 0644 under umask 022. No umask is read: the open(2)
+/// applies it. A temporary file that replaces a file starts private (0600), since the old
+/// file's mode may be narrower; the caller gives it that mode.
+pub(in crate::store) fn temp_beside(
+    target: &Path,
+    new_file: bool,
+) -> Result<tempfile::NamedTempFile> {
     let dir = parent(target);
     let name = target
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("data");
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}.tmp-"))
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io(&dir, e))
+    let prefix = format!(".{name}.tmp-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    if new_file {
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(&dir).map_err(|e| Error::io(&dir, e))
 }
 
 /// Returns the file a write to `path` must replace: `path`, or the file its symlinks lead to.

@@ -182,7 +182,7 @@ fn sync_dirs(dir: &Path) -> Result<()> {
 pub(in crate::store) fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
     let parent = target.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let mut temp = temp_beside(target)?;
+    let mut temp = temp_beside(target, true)?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| Error::io(target, e))?;
