@@ -225,6 +225,46 @@ fn new_files_were_written_0600_whatever_the_umask() {
 }
 
 #[test]
+fn an_empty_data_dir_could_not_be_started() {
+    let env = TestEnv::new();
+    env.write("empty/.keep", "");
+    std::fs::remove_file(env.path().join("empty/.keep")).unwrap();
+    let out = env.chipmap(&["check", "--data", "empty"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "empty: 0 files, 0 entries: no problems\n"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no vendor files yet"), "{stderr}");
+    let (out, _) = ok(env.chipmap(&[
+        "list",
+        "--data",
+        "empty",
+        "--format",
+        "csv",
+        "--columns",
+        "key",
+    ]));
+    assert_eq!(out, "key\n");
+    let mut add = env.chipmap(&ADD_ACME);
+    add.args(["--data", "empty"]);
+    let (_, said) = ok(add);
+    assert!(said.contains("added acme/x in empty/acme.yaml"), "{said}");
+    let (out, _) = ok(env.chipmap(&["check", "--data", "empty"]));
+    assert!(
+        out.starts_with("empty: 1 file, 1 entry: no problems"),
+        "{out}"
+    );
+    // A folder holding only the marker is found from inside it, and started the same way.
+    env.write("marked/.chipmap", "# chipmap data directory\n");
+    let (out, _) = ok(chipmap_in(&env, "marked", &["check"]));
+    assert!(out.contains(": 0 files, 0 entries: no problems"), "{out}");
+    ok(chipmap_in(&env, "marked", &ADD_ACME));
+    assert!(env.path().join("marked/acme.yaml").is_file());
+}
+
+#[test]
 fn dry_run_with_an_absolute_data_dir_printed_a_double_slash() {
     let env = TestEnv::with_files(&[("acme.yaml", VENDOR)]);
     let inside = real(&env).join("roadmaps");

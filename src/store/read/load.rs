@@ -225,15 +225,8 @@ fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagno
     } else {
         Vec::new()
     };
-    if vendor_files.is_empty() {
-        return Err(Error::usage(
-            format!("no vendor files (*.yaml) in {}", data.display()),
-            Some(
-                "point --data or CHIPMAP_DATA at a roadmap directory, or run `chipmap init DIR`"
-                    .into(),
-            ),
-        ));
-    }
+    // An empty data directory is a roadmap with no entries yet: `add --vendor-name` starts
+    // one there, and `check` says it is empty (docs/format.md section 1).
     let mut diagnostics = Vec::new();
     let vendors = decode_vendor_files(&vendor_files, &mut diagnostics);
     // Counted as files read: a snapshot with problems is still a file `check` looked at.

@@ -147,7 +147,11 @@ fn new_vendor_id<'w>(
     has_name: bool,
 ) -> Result<&'w str> {
     let ids = || roadmap.vendors.iter().map(|v| v.vendor.as_str());
-    let known = ids().collect::<Vec<_>>().join(", ");
+    // An empty data directory has no vendors to list yet.
+    let known = match ids().collect::<Vec<_>>().join(", ") {
+        list if list.is_empty() => String::new(),
+        list => format!("; vendors: {list}"),
+    };
     let near = closest(wanted, ids())
         .map(|id| format!("did you mean `{id}`? "))
         .unwrap_or_default();
@@ -155,15 +159,15 @@ fn new_vendor_id<'w>(
         return Err(Error::usage(
             format!("`{wanted}` is not a vendor: give a vendor's id or name, not a path"),
             Some(format!(
-                "{near}a new vendor's id is lowercase letters, digits and `-`; vendors: {known}"
+                "{near}a new vendor's id is lowercase letters, digits and `-`{known}"
             )),
         ));
     }
     if !has_name {
         return Err(Error::usage(
-            format!("no vendor `{wanted}` in {}", dir.display()),
+            format!("no vendor `{wanted}` in {}", shown(dir)),
             Some(format!(
-                "{near}to start its file, add --vendor-name NAME; vendors: {known}"
+                "{near}to start its file, add --vendor-name NAME{known}"
             )),
         ));
     }
