@@ -300,3 +300,12 @@ fn dry_run_with_an_absolute_data_dir_printed_a_double_slash() {
     ));
     assert!(said.contains("wrote snapshots/s1.yaml"), "{said}");
 }
+
+#[test]
+fn snapshot_list_with_no_snapshots_was_an_error() {
+    let env = TestEnv::with_files(&[("acme.yaml", VENDOR)]);
+    let out = env.chipmap(&["snapshot", "--list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no snapshots in roadmaps"));
+}
