@@ -18,6 +18,8 @@ use super::ColorChoice;
 #[derive(Debug)]
 pub struct Context {
     pub data: DataDir,
+    /// How `data` was chosen, for `--verbose`.
+    pub data_from: DataFrom,
     /// Colour for stdout and stderr, each decided for its own stream.
     pub stdout_paint: Paint,
     pub stderr_paint: Paint,
@@ -38,10 +40,25 @@ pub const MIN_WIDTH: usize = 40;
 /// The width of text for a person when stdout is not a terminal and no `--width` is given.
 const PIPE_WIDTH: usize = 100;
 
+/// How the data directory was chosen (docs/format.md section 1), first match wins.
+#[derive(Debug)]
+pub enum DataFrom {
+    /// `--data DIR`.
+    Flag,
+    /// The environment variable `CHIPMAP_DATA`.
+    Env,
+    /// Found from the current directory.
+    Found(store::Found),
+    /// None of those: the built-in dataset; the current directory searched, if readable.
+    Builtin(Option<PathBuf>),
+}
+
 /// The global options that shape what every command reads and prints.
 #[derive(Debug)]
 pub struct Options {
     pub data: Option<PathBuf>,
+    /// Whether `data` came from `CHIPMAP_DATA` rather than `--data`.
+    pub data_from_env: bool,
     pub color: ColorChoice,
     pub today: Option<NaiveDate>,
     pub width: Option<usize>,
@@ -124,18 +141,23 @@ impl Context {
     pub fn new(options: Options, limits: &Limits) -> Context {
         let Options {
             data,
+            data_from_env,
             color,
             today,
             width,
         } = options;
         // The one process-wide setting of the store: every file it reads obeys it.
         store::set_max_file_mb(limits.max_file_mb);
-        let data = match data {
-            Some(dir) => DataDir::Path(dir),
-            None => std::env::current_dir()
-                .ok()
-                .and_then(|cwd| store::find_roadmaps_dir(&cwd))
-                .map_or(DataDir::Embedded, DataDir::Path),
+        let (data, data_from) = match data {
+            Some(dir) if data_from_env => (DataDir::Path(dir), DataFrom::Env),
+            Some(dir) => (DataDir::Path(dir), DataFrom::Flag),
+            None => {
+                let cwd = std::env::current_dir().ok();
+                match cwd.as_deref().and_then(store::find_data_dir) {
+                    Some(found) => (DataDir::Path(found.dir.clone()), DataFrom::Found(found)),
+                    None => (DataDir::Embedded, DataFrom::Builtin(cwd)),
+                }
+            }
         };
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let paint = |is_terminal: bool| Paint {
@@ -158,6 +180,7 @@ impl Context {
             .max(MIN_WIDTH);
         Context {
             data,
+            data_from,
             stdout_paint: paint(stdout_is_terminal),
             stderr_paint: paint(std::io::stderr().is_terminal()),
             width,
@@ -168,12 +191,37 @@ impl Context {
         }
     }
 
+    /// Says on stderr which data directory the command uses and how it was chosen
+    /// (`--verbose`).
+    pub fn say_data(&self) {
+        let why = match &self.data_from {
+            DataFrom::Flag => "from --data".to_string(),
+            DataFrom::Env => "from CHIPMAP_DATA".to_string(),
+            DataFrom::Found(found) => {
+                format!("found from the current directory: {}", found.reason())
+            }
+            DataFrom::Builtin(cwd) => {
+                let searched = cwd
+                    .as_deref()
+                    .map(|cwd| format!(" in {} or above it", cwd.display()))
+                    .unwrap_or_default();
+                return self.note(format_args!(
+                    "data directory: the built-in dataset (read-only): no --data, no CHIPMAP_DATA, and no data directory{searched}"
+                ));
+            }
+        };
+        self.note(format_args!(
+            "data directory: {} ({why})",
+            self.data.display()
+        ));
+    }
+
     /// Returns the lock of the data directory `dir`, saying on stderr when it has to wait.
     pub fn lock(&self, dir: &Path) -> chipmap::Result<DirLock> {
         DirLock::acquire(dir, self.lock_timeout, &mut |path| {
             self.note(format_args!(
                 "waiting for another chipmap to finish (it holds {}; giving up after {} s)",
-                path.display(),
+                store::shown(path),
                 self.lock_timeout.as_secs()
             ));
         })

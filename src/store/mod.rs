@@ -6,11 +6,10 @@ mod read;
 mod versions;
 mod write;
 
+pub use read::datadir::{Found, MARKER, Why, below_cwd, find_data_dir, shown};
 pub use read::decode::{is_slug, slugify};
 pub use read::file::{DEFAULT_MAX_FILE_MB, MAX_FILE_ENV, set_max_file_mb};
-pub use read::load::{
-    CheckReport, DataDir, Loaded, check_data, find_roadmaps_dir, load_data, load_path, vendor_file,
-};
+pub use read::load::{CheckReport, DataDir, Loaded, check_data, load_data, load_path, vendor_file};
 pub use versions::refs::{Resolved, resolve, resolve_newest};
 pub use versions::snapshot::{
     NewSnapshot, Snapshot, plan_snapshot, snapshot, snapshot_names, snapshots, write_snapshot,

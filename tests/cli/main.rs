@@ -3,6 +3,7 @@
 mod commands;
 mod common;
 mod crash;
+mod datadir;
 mod dates;
 mod docs;
 mod edit;

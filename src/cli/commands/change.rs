@@ -37,7 +37,7 @@ pub fn run(
             "{} {} in {}",
             planned.done,
             planned.key,
-            planned.path.display()
+            store::shown(&planned.path)
         ));
     }
     Ok(Outcome::Success)

@@ -52,6 +52,11 @@ pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     if let DataDir::Path(dir) = &context.data {
         leftovers(out, dir)?;
     }
+    if report.files == 0 {
+        context.note(format_args!(
+            "note: no vendor files yet; `chipmap add VENDOR --vendor-name NAME --id ID ...` starts one"
+        ));
+    }
     Ok(if n == 0 {
         Outcome::Success
     } else {
@@ -71,7 +76,7 @@ fn leftovers(out: &mut dyn Write, dir: &std::path::Path) -> std::io::Result<()> 
         plural(found.len(), "temporary file")
     )?;
     for path in &found {
-        writeln!(out, "  {}", path.display())?;
+        writeln!(out, "  {}", store::shown(path))?;
     }
     Ok(())
 }

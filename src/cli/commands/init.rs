@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chipmap::store;
 use clap::Args;
 
-use crate::cli::context::Context;
+use crate::cli::context::{Context, DataFrom};
 use crate::cli::exit::{Failure, Outcome};
 
 /// Write the built-in dataset (vendor files and snapshots) to DIR, to edit and track in git.
@@ -25,7 +25,7 @@ pub struct InitArgs {
 pub fn run(args: InitArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let written = store::init(&args.dir, args.dry_run, context.fault.as_deref())?;
     for path in &written {
-        writeln!(out, "{}", path.display())?;
+        writeln!(out, "{}", store::shown(path))?;
     }
     out.flush()?;
     if args.dry_run {
@@ -36,11 +36,18 @@ pub fn run(args: InitArgs, context: &Context, out: &mut dyn Write) -> Result<Out
         ));
         return Ok(Outcome::Success);
     }
+    // True by the marker it wrote: discovery finds DIR from DIR and every folder below it.
+    let dir = args.dir.display();
     context.note(format_args!(
-        "wrote {} files to {}; chipmap uses them when run there or below, or with --data {}",
+        "wrote {} files to {dir}; chipmap uses them when run in {dir} or below (it holds {}), or with --data {dir}",
         written.len(),
-        args.dir.display(),
-        args.dir.display()
+        store::MARKER,
     ));
+    if matches!(context.data_from, DataFrom::Env) {
+        context.note(format_args!(
+            "note: CHIPMAP_DATA is set (to {}) and comes first: unset it to use {dir} from inside it",
+            context.data.display()
+        ));
+    }
     Ok(Outcome::Success)
 }

@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use chipmap::Error;
 use chipmap::render::wrap_words;
 use chipmap::store;
 use chrono::NaiveDate;
@@ -50,7 +49,7 @@ pub fn run(args: SnapshotArgs, context: &Context, out: &mut dyn Write) -> Result
         write!(out, "{}", planned.text)?;
         context.note(format_args!(
             "dry run: would write {} ({} entries); nothing was written",
-            planned.path.display(),
+            store::shown(&planned.path),
             planned.entries
         ));
         return Ok(Outcome::Success);
@@ -58,7 +57,7 @@ pub fn run(args: SnapshotArgs, context: &Context, out: &mut dyn Write) -> Result
     store::write_snapshot(&planned)?;
     context.note(format_args!(
         "wrote {} ({} entries, taken {taken})",
-        planned.path.display(),
+        store::shown(&planned.path),
         planned.entries
     ));
     Ok(Outcome::Success)
@@ -67,11 +66,12 @@ pub fn run(args: SnapshotArgs, context: &Context, out: &mut dyn Write) -> Result
 fn list(context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let all = store::snapshots(&context.data)?;
     if all.is_empty() {
-        return Err(Error::usage(
-            format!("no snapshots in {}", context.data.display()),
-            Some("`chipmap snapshot NAME` freezes the roadmap as it stands".into()),
-        )
-        .into());
+        // An empty list, as `ls` of an empty folder: nothing on stdout; the remark on stderr.
+        context.note(format_args!(
+            "no snapshots in {}; `chipmap snapshot NAME` freezes the roadmap as it stands",
+            context.data.display()
+        ));
+        return Ok(Outcome::Success);
     }
     let width = all.iter().map(|s| s.meta.name.len()).max().unwrap_or(0);
     let columns = context.width;

@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, Result};
 
+use super::datadir::shown;
+
 /// The environment variable the command line reads the limit from, in MiB; named in hints.
 pub const MAX_FILE_ENV: &str = "CHIPMAP_MAX_FILE_MB";
 
@@ -71,10 +73,7 @@ fn missing(path: &Path, e: std::io::Error) -> Error {
         && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if dangling {
         return Error::usage(
-            format!(
-                "{} is a symlink to a file that does not exist",
-                path.display()
-            ),
+            format!("{} is a symlink to a file that does not exist", shown(path)),
             Some("point the link at the file, or remove it".into()),
         );
     }
@@ -96,7 +95,7 @@ fn regular(path: &Path, kind: FileType) -> Result<()> {
         "not a file"
     };
     Err(Error::usage(
-        format!("{} is {what}, not a regular file", path.display()),
+        format!("{} is {what}, not a regular file", shown(path)),
         Some("chipmap reads roadmap files only: give the path of a .yaml file".into()),
     ))
 }
@@ -114,7 +113,7 @@ fn within(path: &Path, len: u64, limit: u64) -> Result<()> {
     Err(Error::usage(
         format!(
             "{} is {}, over chipmap's limit of {} for one file",
-            path.display(),
+            shown(path),
             mib(len),
             mib(limit)
         ),

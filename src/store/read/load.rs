@@ -1,4 +1,4 @@
-//! Finding the data directory and loading vendor files, snapshot files or the embedded dataset.
+//! Loading a data directory (vendor files and snapshots), one file, or the embedded dataset.
 
 use std::collections::HashMap;
 use std::fs;
@@ -11,31 +11,14 @@ use crate::model::{Roadmap, SnapshotMeta, Vendor};
 
 use crate::store::versions::snapshot::Snapshot;
 
+pub use super::datadir::DataDir;
+use super::datadir::shown;
 use super::decode::{self, Decoded, FileKind};
 use super::file::read_file;
 use super::source::{SourceFile, utf8};
 
 /// The dataset shipped with chipmap, compiled into the binary.
 pub(in crate::store) static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/roadmaps");
-
-/// Where the roadmap comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DataDir {
-    /// A directory on disk, as given or found.
-    Path(PathBuf),
-    /// The dataset embedded at build time (read-only).
-    Embedded,
-}
-
-impl DataDir {
-    /// Returns how to name the data in messages.
-    pub fn display(&self) -> String {
-        match self {
-            DataDir::Path(p) => p.display().to_string(),
-            DataDir::Embedded => "<embedded>".to_string(),
-        }
-    }
-}
 
 /// A loaded roadmap with what it was loaded from.
 #[derive(Debug, Clone)]
@@ -57,20 +40,6 @@ pub struct CheckReport {
     /// Snapshot files read.
     pub snapshots: usize,
     pub entries: usize,
-}
-
-/// Returns the nearest `roadmaps` directory in `start` or one of its ancestors, as git finds
-/// `.git`, spelled relative to `start` (`roadmaps`, `../roadmaps`) so messages stay short.
-pub fn find_roadmaps_dir(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .enumerate()
-        .find(|(_, dir)| dir.join("roadmaps").is_dir())
-        .map(|(up, _)| {
-            let mut relative: PathBuf = std::iter::repeat_n("..", up).collect();
-            relative.push("roadmaps");
-            relative
-        })
 }
 
 /// Returns the roadmap of the data directory, or every problem that stops it loading.
@@ -102,7 +71,7 @@ pub fn load_path(path: &Path) -> Result<Loaded> {
     let bytes = read_file(path)?;
     let mut diagnostics = Vec::new();
     let decoded = decode_bytes(
-        &path.display().to_string(),
+        &shown(path),
         stem_of(path).unwrap_or_default(),
         None,
         &bytes,
@@ -235,7 +204,7 @@ pub(in crate::store) struct RawFile {
 /// have by `check`'s rules: an edit is checked before it is written. An edit changes one file,
 /// and every rule that spans files compares file names, which an edit does not change.
 pub(in crate::store) fn decode_vendor_text(path: &Path, text: &str) -> Result<Vendor> {
-    let shown = path.display().to_string();
+    let shown = shown(path);
     let stem = stem_of(path).unwrap_or_default();
     let mut diagnostics = Vec::new();
     let source = SourceFile { path: &shown, text };
@@ -256,15 +225,8 @@ fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagno
     } else {
         Vec::new()
     };
-    if vendor_files.is_empty() {
-        return Err(Error::usage(
-            format!("no vendor files (*.yaml) in {}", data.display()),
-            Some(
-                "point --data or CHIPMAP_DATA at a roadmap directory, or run `chipmap init DIR`"
-                    .into(),
-            ),
-        ));
-    }
+    // An empty data directory is a roadmap with no entries yet: `add --vendor-name` starts
+    // one there, and `check` says it is empty (docs/format.md section 1).
     let mut diagnostics = Vec::new();
     let vendors = decode_vendor_files(&vendor_files, &mut diagnostics);
     // Counted as files read: a snapshot with problems is still a file `check` looked at.
@@ -332,7 +294,7 @@ fn read_yaml_files(dir: &Path) -> Result<Vec<RawFile>> {
         .map(|path| {
             let bytes = read_file(&path)?;
             Ok(RawFile {
-                shown: path.display().to_string(),
+                shown: shown(&path),
                 stem: stem_of(&path).unwrap_or_default().to_string(),
                 bytes,
             })

@@ -1,7 +1,8 @@
 //! Reading: a file's bytes and text, the positioned YAML tree, decoding it into typed vendors,
-//! the rules that span entries, and finding and loading the data directory.
+//! the rules that span entries, finding the data directory and naming its paths, and loading it.
 
 pub mod check;
+pub mod datadir;
 pub mod decode;
 pub mod file;
 #[cfg(test)]

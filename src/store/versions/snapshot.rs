@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::model::{Roadmap, SnapshotMeta, Vendor};
 
+use crate::store::read::datadir::shown;
 use crate::store::read::decode::{FileKind, decode, is_slug};
 use crate::store::read::load::{DataDir, load_data, load_snapshot_files, snapshot_stems};
 use crate::store::read::source::SourceFile;
@@ -73,7 +74,7 @@ pub fn plan_snapshot(
     // A dangling symlink holds the name too: `exists()` would follow it and say no.
     if std::fs::symlink_metadata(&path).is_ok() {
         return Err(Error::usage(
-            format!("snapshot `{name}` exists already ({})", path.display()),
+            format!("snapshot `{name}` exists already ({})", shown(&path)),
             Some("a snapshot is never overwritten; choose another name".into()),
         ));
     }
@@ -96,7 +97,7 @@ pub fn plan_snapshot(
 /// Returns an error unless `text`, decoded as `check` decodes a snapshot, holds `meta` and
 /// `roadmap` exactly: a snapshot that would not read back is never written.
 fn reads_back_as(path: &Path, text: &str, meta: &SnapshotMeta, roadmap: &Roadmap) -> Result<()> {
-    let shown = path.display().to_string();
+    let shown = shown(path);
     let source = SourceFile { path: &shown, text };
     let mut problems = Vec::new();
     let decoded = decode(&source, &meta.name, Some(FileKind::Snapshot), &mut problems);

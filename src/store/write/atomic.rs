@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::store::read::datadir::shown;
 
 /// The lock file in the data directory; hidden, so it is never read as data.
 const LOCK_NAME: &str = ".chipmap.lock";
@@ -69,7 +70,7 @@ fn open_lock(path: &Path) -> Result<File> {
     let remove = || {
         Some(format!(
             "remove it (`rm {}`); chipmap makes a new one",
-            path.display()
+            shown(path)
         ))
     };
     let file = OpenOptions::new()
@@ -84,7 +85,7 @@ fn open_lock(path: &Path) -> Result<File> {
             Some(libc::ELOOP) => Error::usage(
                 format!(
                     "{} is a symlink; chipmap does not follow its lock file",
-                    path.display()
+                    shown(path)
                 ),
                 remove(),
             ),
@@ -94,7 +95,7 @@ fn open_lock(path: &Path) -> Result<File> {
         return Err(Error::usage(
             format!(
                 "{} is not a regular file, so it cannot be chipmap's lock",
-                path.display()
+                shown(path)
             ),
             remove(),
         ));
@@ -107,7 +108,7 @@ fn timed_out(path: &Path, timeout: Duration) -> Error {
         format!(
             "gave up after {} s waiting for another chipmap to release {}; nothing was written",
             timeout.as_secs_f64(),
-            path.display()
+            shown(path)
         ),
         Some(format!(
             "run it again when the other one is done, or wait longer: --lock-timeout SECONDS or {LOCK_TIMEOUT_ENV}=SECONDS (default {})",
@@ -140,7 +141,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fault: Option<&str>) -> Result<()
         writable(&target, metadata)?;
     }
     let dir = parent(&target);
-    let mut temp = temp_beside(&target)?;
+    let mut temp = temp_beside(&target, old.is_none())?;
     if let Some(metadata) = &old {
         // Owner first: changing it clears set-id bits, which the mode below restores.
         keep_owner(temp.as_file(), metadata);
@@ -166,16 +167,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fault: Option<&str>) -> Result<()
 
 /// Returns a new hidden temporary file beside `target`, named `.NAME.tmp-XXXX`: the loader
 /// skips it, and `check` knows the name for a leftover of an interrupted write.
-pub(in crate::store) fn temp_beside(target: &Path) -> Result<tempfile::NamedTempFile> {
+///
+/// For a `new_file` (the target does not exist) it is created with mode 0666, which the kernel
+/// narrows by the umask (and a folder's default ACL) as for any file a program creates, so
+/// the renamed file gets exactly that: 0644 under umask 022. No umask is read: the open(2)
+/// applies it. A temporary file that replaces a file starts private (0600), since the old
+/// file's mode may be narrower; the caller gives it that mode.
+pub(in crate::store) fn temp_beside(
+    target: &Path,
+    new_file: bool,
+) -> Result<tempfile::NamedTempFile> {
     let dir = parent(target);
     let name = target
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("data");
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}.tmp-"))
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io(&dir, e))
+    let prefix = format!(".{name}.tmp-");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    if new_file {
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(&dir).map_err(|e| Error::io(&dir, e))
 }
 
 /// Returns the file a write to `path` must replace: `path`, or the file its symlinks lead to.
@@ -185,7 +198,7 @@ fn final_target(path: &Path) -> Result<PathBuf> {
             Error::usage(
                 format!(
                     "{} is a symlink to a file that cannot be reached: {e}",
-                    path.display()
+                    shown(path)
                 ),
                 Some("point the link at an existing file, or replace it by the file".into()),
             )
@@ -196,7 +209,7 @@ fn final_target(path: &Path) -> Result<PathBuf> {
 
 /// Returns an error if the file must not be replaced: it is read-only, or hard-linked.
 fn writable(path: &Path, metadata: &fs::Metadata) -> Result<()> {
-    let shown = path.display();
+    let shown = shown(path);
     // The mode bits, not access(2): root may write anything, yet a file its owner made
     // read-only is meant to stay as it is. Opening it for writing (which changes nothing)
     // asks the kernel for everyone else, whose permissions a rename would bypass.

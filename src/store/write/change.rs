@@ -10,6 +10,7 @@ use super::atomic::write_atomic;
 use super::edit::{self, Op};
 use super::readback;
 use super::scalar::Value;
+use crate::store::read::datadir::{below_cwd, shown};
 use crate::store::read::decode::is_slug;
 use crate::store::read::file::read_file;
 use crate::store::read::load::{DataDir, decode_vendor_text, load_data, vendor_file};
@@ -49,19 +50,27 @@ pub struct Planned {
 }
 
 impl Planned {
-    /// Returns the change as a unified diff of the file.
+    /// Returns the change as a unified diff of the file, named as the user would name it: a
+    /// file below the current directory as `a/PATH` and `b/PATH` (as git does, for `patch
+    /// -p1`), any other by its path as given, with no prefix (as `diff -u` does).
     pub fn diff(&self) -> String {
         let old = self.old.as_deref().unwrap_or("");
-        let shown = self.path.display().to_string();
+        let (old_name, new_name) = match below_cwd(&self.path) {
+            Some(relative) => {
+                let relative = relative.display();
+                (format!("a/{relative}"), format!("b/{relative}"))
+            }
+            None => (shown(&self.path), shown(&self.path)),
+        };
         let old_name = if self.old.is_some() {
-            format!("a/{shown}")
+            old_name
         } else {
             "/dev/null".into()
         };
         similar::TextDiff::from_lines(old, &self.new)
             .unified_diff()
             .context_radius(3)
-            .header(&old_name, &format!("b/{shown}"))
+            .header(&old_name, &new_name)
             .to_string()
     }
 
@@ -138,7 +147,11 @@ fn new_vendor_id<'w>(
     has_name: bool,
 ) -> Result<&'w str> {
     let ids = || roadmap.vendors.iter().map(|v| v.vendor.as_str());
-    let known = ids().collect::<Vec<_>>().join(", ");
+    // An empty data directory has no vendors to list yet.
+    let known = match ids().collect::<Vec<_>>().join(", ") {
+        list if list.is_empty() => String::new(),
+        list => format!("; vendors: {list}"),
+    };
     let near = closest(wanted, ids())
         .map(|id| format!("did you mean `{id}`? "))
         .unwrap_or_default();
@@ -146,15 +159,15 @@ fn new_vendor_id<'w>(
         return Err(Error::usage(
             format!("`{wanted}` is not a vendor: give a vendor's id or name, not a path"),
             Some(format!(
-                "{near}a new vendor's id is lowercase letters, digits and `-`; vendors: {known}"
+                "{near}a new vendor's id is lowercase letters, digits and `-`{known}"
             )),
         ));
     }
     if !has_name {
         return Err(Error::usage(
-            format!("no vendor `{wanted}` in {}", dir.display()),
+            format!("no vendor `{wanted}` in {}", shown(dir)),
             Some(format!(
-                "{near}to start its file, add --vendor-name NAME; vendors: {known}"
+                "{near}to start its file, add --vendor-name NAME{known}"
             )),
         ));
     }
@@ -164,12 +177,12 @@ fn new_vendor_id<'w>(
 fn read(path: &Path) -> Result<String> {
     let bytes = read_file(path)?;
     String::from_utf8(bytes)
-        .map_err(|_| Error::usage(format!("{} is not UTF-8 text", path.display()), None))
+        .map_err(|_| Error::usage(format!("{} is not UTF-8 text", shown(path)), None))
 }
 
 fn edit_failed(path: &Path, why: String) -> Error {
     Error::usage(
-        format!("cannot edit {}: {why}", path.display()),
+        format!("cannot edit {}: {why}", shown(path)),
         Some("nothing was written; `chipmap check` shows whether the file is in order".into()),
     )
 }

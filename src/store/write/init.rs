@@ -11,6 +11,7 @@ use include_dir::Dir;
 use crate::error::{Error, Result};
 
 use super::atomic::temp_beside;
+use crate::store::read::datadir::{MARKER, MARKER_TEXT, shown};
 use crate::store::read::load::EMBEDDED;
 
 /// Set `CHIPMAP_FAULT` to this to make `init` abort once the copy is built and synced, before
@@ -23,8 +24,9 @@ pub(in crate::store) fn staging_prefix(name: &str) -> String {
     format!(".{name}.chipmap-init-")
 }
 
-/// Writes the embedded dataset into `dir` and returns the paths written, with a `.gitignore`
-/// that keeps chipmap's lock file and interrupted writes out of git.
+/// Writes the embedded dataset into `dir` and returns the paths written, with the marker
+/// `.chipmap` that makes chipmap find `dir` when run in it or below (docs/format.md section 1)
+/// and a `.gitignore` that keeps chipmap's lock file and interrupted writes out of git.
 ///
 /// `dir` must be missing or empty. The copy is built in a hidden folder beside it, synced,
 /// and renamed to `dir` in one step, so an interrupted run leaves `dir` as it was (the hidden
@@ -34,6 +36,7 @@ pub fn init(dir: &Path, dry_run: bool, fault: Option<&str>) -> Result<Vec<PathBu
     let files = all_files(&EMBEDDED);
     let target = refuse_unless_empty(dir, &files)?;
     let mut written: Vec<PathBuf> = files.iter().map(|f| dir.join(f.path())).collect();
+    written.push(dir.join(MARKER));
     written.push(dir.join(".gitignore"));
     if dry_run {
         return Ok(written);
@@ -58,6 +61,7 @@ pub fn init(dir: &Path, dry_run: bool, fault: Option<&str>) -> Result<Vec<PathBu
     for file in &files {
         write_synced(&staging.path().join(file.path()), file.contents())?;
     }
+    write_synced(&staging.path().join(MARKER), MARKER_TEXT.as_bytes())?;
     write_synced(&staging.path().join(".gitignore"), GITIGNORE.as_bytes())?;
     sync_dirs(staging.path())?;
     if fault == Some(FAULT_BEFORE_RENAME) {
@@ -89,7 +93,7 @@ fn refuse_unless_empty(dir: &Path, files: &[&include_dir::File<'_>]) -> Result<P
         .iter()
         .map(|f| dir.join(f.path()))
         .filter(|p| fs::symlink_metadata(p).is_ok())
-        .map(|p| p.display().to_string())
+        .map(|p| shown(&p))
         .collect();
     if !clashes.is_empty() {
         return Err(not_empty(
@@ -146,7 +150,8 @@ fn not_empty(dir: &Path, why: String) -> Error {
 }
 
 /// What git should not track in a data directory: the lock, and writes a crash cut short.
-const GITIGNORE: &str = "# chipmap's lock file, and temporary files an interrupted edit left\n.chipmap.lock\n.*.tmp-*\n";
+/// Neither pattern matches the marker `.chipmap`, which a clone needs to be found as data.
+const GITIGNORE: &str = "# chipmap's lock file, and temporary files an interrupted edit left\n# (.chipmap itself is tracked: it marks this folder as chipmap data)\n.chipmap.lock\n.*.tmp-*\n";
 
 /// Writes a new file inside the staging folder and syncs it.
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -177,7 +182,7 @@ fn sync_dirs(dir: &Path) -> Result<()> {
 pub(in crate::store) fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
     let parent = target.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let mut temp = temp_beside(target)?;
+    let mut temp = temp_beside(target, true)?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| Error::io(target, e))?;
@@ -185,7 +190,7 @@ pub(in crate::store) fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| match e.error.kind() {
             // Another writer took the name since it was checked (or a dangling link holds it).
             std::io::ErrorKind::AlreadyExists => Error::usage(
-                format!("{} exists already", target.display()),
+                format!("{} exists already", shown(target)),
                 Some("chipmap never overwrites a file it writes new; choose another name".into()),
             ),
             _ => Error::io(target, e.error),

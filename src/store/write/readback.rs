@@ -8,6 +8,7 @@ use crate::model::{Entry, Memory, Roadmap, SpecValue, Vendor};
 use super::change::{Planned, Request, find};
 use super::edit::Op;
 use super::scalar::Value;
+use crate::store::read::datadir::shown;
 
 /// Returns `entry` as `ops` leave it, or why an op has no meaning for an entry.
 pub fn applied(entry: &Entry, ops: &[Op]) -> Result<Entry, String> {
@@ -148,7 +149,7 @@ pub(super) fn asked_reads_back(
 ) -> Result<()> {
     let bug = |why: String| {
         Error::usage(
-            format!("refusing to write {}: {why}", planned.path.display()),
+            format!("refusing to write {}: {why}", shown(&planned.path)),
             Some("this is a bug in chipmap; nothing was written".into()),
         )
     };
@@ -220,7 +221,7 @@ pub(super) fn untouched_stay_equal(
     Err(Error::usage(
         format!(
             "refusing to write {}: the edit would also change other entries of `{}`",
-            planned.path.display(),
+            shown(&planned.path),
             after.vendor
         ),
         Some("this is a bug in chipmap; nothing was written".into()),
