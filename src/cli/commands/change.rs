@@ -25,6 +25,8 @@ pub fn run(
     let planned = store::plan(dir, request)?;
     if dry_run {
         write!(out, "{}", planned.diff())?;
+        // The note follows the diff on a terminal, as it does in the file it is piped to.
+        out.flush()?;
         context.note(format_args!(
             "dry run: {} would be {}; nothing was written",
             planned.key, planned.done

@@ -53,6 +53,7 @@ pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
         leftovers(out, dir)?;
     }
     if report.files == 0 {
+        out.flush()?;
         context.note(format_args!(
             "note: no vendor files yet; `chipmap add VENDOR --vendor-name NAME --id ID ...` starts one"
         ));

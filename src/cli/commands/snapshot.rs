@@ -47,6 +47,8 @@ pub fn run(args: SnapshotArgs, context: &Context, out: &mut dyn Write) -> Result
     let planned = store::plan_snapshot(dir, &name, taken, args.note)?;
     if args.dry_run {
         write!(out, "{}", planned.text)?;
+        // The note follows the text on a terminal, as it does in the file it is piped to.
+        out.flush()?;
         context.note(format_args!(
             "dry run: would write {} ({} entries); nothing was written",
             store::shown(&planned.path),
