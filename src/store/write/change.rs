@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::model::{Entry, FindError, Roadmap, Vendor, closest};
+use crate::model::{Entry, FindError, Roadmap, Vendor};
 
 use super::atomic::write_atomic;
 use super::edit::{self, Op};
@@ -102,30 +102,16 @@ pub fn plan(dir: &Path, request: &Request) -> Result<Planned> {
     Ok(planned)
 }
 
-/// Returns the vendor a user's VENDOR argument names: its id, or its display name in any case.
-/// A vendor argument names a vendor, never a path: this is the only way from it to a file.
+/// Returns the vendor a user's VENDOR argument names: its id, or its name or an alias as
+/// `--vendor` takes them. A vendor argument names a vendor, never a path: this is the only way
+/// from it to a file.
 fn vendor_named<'r>(roadmap: &'r Roadmap, wanted: &str) -> Result<Option<&'r Vendor>> {
-    if let Some(vendor) = roadmap.vendors.iter().find(|v| v.vendor == wanted) {
-        return Ok(Some(vendor));
-    }
-    let lower = wanted.to_lowercase();
-    let by_name: Vec<&Vendor> = roadmap
-        .vendors
-        .iter()
-        .filter(|v| v.name.to_lowercase() == lower)
-        .collect();
-    match by_name.as_slice() {
-        [] => Ok(None),
-        [one] => Ok(Some(one)),
-        many => Err(Error::usage(
-            format!("`{wanted}` is the name of {} vendors", many.len()),
-            Some(format!(
-                "give the id of one: {}",
-                many.iter()
-                    .map(|v| v.vendor.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+    match roadmap.vendor(wanted) {
+        Ok(vendor) => Ok(Some(vendor)),
+        Err(FindError::NotFound(_)) => Ok(None),
+        Err(FindError::Ambiguous(ids)) => Err(Error::usage(
+            format!("`{wanted}` names {} vendors", ids.len()),
+            Some(format!("give the id of one: {}", ids.join(", "))),
         )),
     }
 }
@@ -139,9 +125,10 @@ fn new_vendor_id<'w>(
 ) -> Result<&'w str> {
     let ids = || roadmap.vendors.iter().map(|v| v.vendor.as_str());
     let known = ids().collect::<Vec<_>>().join(", ");
-    let near = closest(wanted, ids())
-        .map(|id| format!("did you mean `{id}`? "))
-        .unwrap_or_default();
+    let near = match roadmap.near_vendors(wanted).as_slice() {
+        [] => String::new(),
+        near => format!("did you mean `{}`? ", near.join("`, `")),
+    };
     if !is_slug(wanted) {
         return Err(Error::usage(
             format!("`{wanted}` is not a vendor: give a vendor's id or name, not a path"),
