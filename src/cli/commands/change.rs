@@ -23,6 +23,9 @@ pub fn run(
         Some(context.lock(dir)?)
     };
     let planned = store::plan(dir, request)?;
+    for note in &planned.notes {
+        context.note(format_args!("{note}"));
+    }
     if dry_run {
         write!(out, "{}", planned.diff())?;
         context.note(format_args!(

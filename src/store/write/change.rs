@@ -44,6 +44,9 @@ pub struct Planned {
     /// The key of the entry changed, and what happened to it, for the message.
     pub key: String,
     pub done: &'static str,
+    /// What the change left out as asked for already (`source ... is already listed`), for
+    /// stderr: adding what is there is a no-op, not a duplicate.
+    pub notes: Vec<String>,
     /// Ids of the entries the change may alter; every other entry must come out equal.
     pub(in crate::store) touched: Vec<String>,
 }
@@ -79,7 +82,8 @@ impl Planned {
 /// Returns the change `request` makes to the data directory `dir`, checked as `check` would.
 pub fn plan(dir: &Path, request: &Request) -> Result<Planned> {
     let roadmap = load_data(&DataDir::Path(dir.to_path_buf()))?.roadmap;
-    let planned = match request {
+    let (request, notes) = &without_repeats(&roadmap, request)?;
+    let mut planned = match request {
         Request::Add {
             vendor,
             vendor_name,
@@ -99,7 +103,82 @@ pub fn plan(dir: &Path, request: &Request) -> Result<Planned> {
     let before = roadmap.vendors.iter().find(|v| v.vendor == after.vendor);
     readback::untouched_stay_equal(before, &after, &planned)?;
     readback::asked_reads_back(&roadmap, request, &after, &planned)?;
+    planned.notes = notes.clone();
     Ok(planned)
+}
+
+/// Returns the request without what it asks for that is there already, and a note for each
+/// left out: an alias or source the entry lists (aliases ignoring case, sources but for a
+/// trailing `/`), an alias that is the entry's name, and a rename to the id it has.
+fn without_repeats(roadmap: &Roadmap, request: &Request) -> Result<(Request, Vec<String>)> {
+    let mut notes = Vec::new();
+    let request = match request {
+        Request::Add {
+            vendor,
+            vendor_name,
+            entry,
+        } => {
+            let key = entry.key(&vendor_named(roadmap, vendor)?.map_or(vendor.as_str(), |v| &v.vendor));
+            let mut kept = Entry {
+                aliases: Vec::new(),
+                sources: Vec::new(),
+                ..(**entry).clone()
+            };
+            let asked = entry.aliases.iter().map(|a| ("aliases", a));
+            for (field, item) in asked.chain(entry.sources.iter().map(|s| ("sources", s))) {
+                match kept.repeats(field, item) {
+                    Some(why) => notes.push(format!("{key}: {why}")),
+                    None if field == "aliases" => kept.aliases.push(item.clone()),
+                    None => kept.sources.push(item.clone()),
+                }
+            }
+            Request::Add {
+                vendor: vendor.clone(),
+                vendor_name: vendor_name.clone(),
+                entry: Box::new(kept),
+            }
+        }
+        Request::Update { key, ops, rename } => {
+            let (vendor, entry) = find(roadmap, key)?;
+            let shown = entry.key(&vendor.vendor);
+            // Each op is weighed against the entry as the ops before it leave it.
+            let mut current = entry.clone();
+            let mut kept = Vec::with_capacity(ops.len());
+            for op in ops {
+                if let Op::Append(field, item) = op
+                    && let Some(why) = current.repeats(field, item)
+                {
+                    notes.push(format!("{shown}: {why}"));
+                    continue;
+                }
+                // An op that has no meaning is refused by the plan itself, with its reason.
+                let _ = readback::apply(&mut current, op);
+                kept.push(op.clone());
+            }
+            let rename = match rename {
+                Some(new_id) if *new_id == entry.id => {
+                    let asked = key.trim();
+                    let via = if asked == entry.id || asked == shown {
+                        String::new()
+                    } else {
+                        format!(" (`{asked}` is another name of it)")
+                    };
+                    notes.push(format!(
+                        "{shown}: its id is `{new_id}` already{via}; nothing to rename"
+                    ));
+                    None
+                }
+                other => other.clone(),
+            };
+            Request::Update {
+                key: key.clone(),
+                ops: kept,
+                rename,
+            }
+        }
+        Request::Remove { .. } => request.clone(),
+    };
+    Ok((request, notes))
 }
 
 /// Returns the vendor a user's VENDOR argument names: its id, or its name or an alias as
@@ -195,6 +274,7 @@ fn plan_add(
             new: edit::new_vendor_file(id, name, entry),
             key: entry.key(id),
             done: "added",
+            notes: Vec::new(),
             touched: vec![entry.id.clone()],
         });
     };
@@ -224,6 +304,7 @@ fn plan_add(
         new,
         key,
         done: "added",
+        notes: Vec::new(),
         touched: vec![entry.id.clone()],
     })
 }
@@ -275,6 +356,7 @@ fn plan_update(
         new,
         key,
         done: "updated",
+        notes: Vec::new(),
         touched,
     })
 }
@@ -304,6 +386,7 @@ fn plan_remove(dir: &Path, roadmap: &Roadmap, key: &str) -> Result<Planned> {
         new,
         key,
         done: "removed",
+        notes: Vec::new(),
         touched: vec![entry.id.clone()],
     })
 }
