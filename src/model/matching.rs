@@ -207,3 +207,114 @@ impl Roadmap {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::FindError;
+    use crate::model::{Entry, Kind, Roadmap, Status, Vendor};
+
+    fn entry(id: &str, name: &str, aliases: &[&str]) -> Entry {
+        Entry {
+            id: id.into(),
+            name: name.into(),
+            kind: Kind::Gpu,
+            family: None,
+            status: Status::Announced,
+            confidence: None,
+            announced: None,
+            available: None,
+            process: None,
+            memory: None,
+            predecessor: None,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            specs: Vec::new(),
+            sources: Vec::new(),
+            notes: None,
+        }
+    }
+
+    fn roadmap() -> Roadmap {
+        let nvidia = Vendor {
+            vendor: "nvidia".into(),
+            name: "NVIDIA".into(),
+            entries: vec![
+                entry("b300", "B300", &["B200 Ultra", "Blackwell Ultra"]),
+                entry("gb300", "GB300", &[]),
+            ],
+            ..Vendor::default()
+        };
+        let amazon = Vendor {
+            vendor: "amazon".into(),
+            name: "Amazon Web Services".into(),
+            aliases: vec!["AWS".into()],
+            entries: vec![entry("trainium3", "Trainium3", &["Trn3", "GB300"])],
+            ..Vendor::default()
+        };
+        Roadmap {
+            vendors: vec![nvidia, amazon],
+        }
+    }
+
+    fn key(found: Result<(&Vendor, &Entry), FindError>) -> Result<String, FindError> {
+        found.map(|(v, e)| e.key(&v.vendor))
+    }
+
+    #[test]
+    fn a_former_id_found_no_entry() {
+        let roadmap = roadmap();
+        for asked in [
+            "b200-ultra",
+            "blackwell-ultra",
+            "nvidia/b200-ultra",
+            "NVIDIA/B300",
+        ] {
+            assert_eq!(
+                key(roadmap.find(asked)),
+                Ok("nvidia/b300".into()),
+                "{asked}"
+            );
+        }
+        assert_eq!(key(roadmap.find("aws/trn3")), Ok("amazon/trainium3".into()));
+    }
+
+    #[test]
+    fn an_exact_id_wins_over_an_alias_and_a_tie_lists_both() {
+        let roadmap = roadmap();
+        // `gb300` is nvidia's id and an amazon alias: the id as written decides.
+        assert_eq!(key(roadmap.find("gb300")), Ok("nvidia/gb300".into()));
+        assert_eq!(
+            key(roadmap.find("GB300")),
+            Err(FindError::Ambiguous(vec![
+                "nvidia/gb300".into(),
+                "amazon/trainium3".into()
+            ]))
+        );
+    }
+
+    #[test]
+    fn a_huge_key_got_a_quadratic_suggestion_search() {
+        let roadmap = roadmap();
+        let huge = "x".repeat(1_000_000);
+        assert_eq!(roadmap.find(&huge), Err(FindError::NotFound(Vec::new())));
+        assert_eq!(
+            roadmap.find("blackwel-ultra"),
+            Err(FindError::NotFound(vec!["nvidia/b300".into()]))
+        );
+    }
+
+    #[test]
+    fn a_vendor_alias_named_no_vendor() {
+        let roadmap = roadmap();
+        assert_eq!(
+            roadmap.vendor("aws").map(|v| v.vendor.as_str()),
+            Ok("amazon")
+        );
+        assert_eq!(
+            roadmap
+                .vendor("amazon web-services")
+                .map(|v| v.vendor.as_str()),
+            Ok("amazon")
+        );
+        assert_eq!(roadmap.near_vendors("nvdia"), ["nvidia"]);
+    }
+}

@@ -351,7 +351,16 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use super::{Kind, Status, closest, format_number};
+    use super::{Kind, Status, Word, closest, format_number};
+
+    #[test]
+    fn a_word_in_capitals_was_refused_on_the_command_line() {
+        assert_eq!(Kind::typed("GPU"), Ok(Kind::Gpu));
+        assert_eq!(Status::typed(" Shipping"), Ok(Status::Shipping));
+        // Files hold the lowercase word: `FromStr` (what the decoder uses) stays strict.
+        assert!("GPU".parse::<Kind>().is_err());
+        assert_eq!(Kind::typed("GPUU").unwrap_err().word, "GPUU");
+    }
 
     #[test]
     fn enums_parse_their_words_and_suggest_close_ones() {

@@ -18,7 +18,12 @@ const ZETA: &str = "vendor: zeta\nname: Zeta Labs\naliases: [ZL]\nentries:\n  - 
 #[test]
 fn show_b200_ultra_and_blackwell_ultra_former_ids_did_not_resolve() {
     let env = TestEnv::with_shipped_data();
-    for key in ["b200-ultra", "blackwell-ultra", "nvidia/b200-ultra", "NVIDIA/B300"] {
+    for key in [
+        "b200-ultra",
+        "blackwell-ultra",
+        "nvidia/b200-ultra",
+        "NVIDIA/B300",
+    ] {
         let out = env.stdout(&["--width", "80", "show", key]);
         assert!(out.starts_with("nvidia/b300  B300\n"), "{key}:\n{out}");
     }
@@ -58,8 +63,13 @@ fn rename_to_the_id_it_has_said_nothing_clear() {
 #[test]
 fn kind_and_status_in_capitals_were_refused() {
     let env = TestEnv::with_shipped_data();
-    let out = env.stdout(&["list", "--kind", "GPU", "--status", "Shipping", "--vendor", "amd"]);
-    assert!(out.contains("amd/mi300x") && !out.contains("amd/mi300a"), "{out}");
+    let out = env.stdout(&[
+        "list", "--kind", "GPU", "--status", "Shipping", "--vendor", "amd",
+    ]);
+    assert!(
+        out.contains("amd/mi300x") && !out.contains("amd/mi300a"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -67,10 +77,23 @@ fn a_kind_typed_in_capitals_is_written_in_lowercase() {
     let env = TestEnv::with_files(&[("zeta.yaml", ZETA)]);
     env.stdout(&["update", "z1", "--kind", "CPU", "--set", "status=Sampling"]);
     let text = std::fs::read_to_string(env.path().join("roadmaps/zeta.yaml")).unwrap();
-    assert!(text.contains("kind: cpu\n") && text.contains("status: sampling\n"), "{text}");
+    assert!(
+        text.contains("kind: cpu\n") && text.contains("status: sampling\n"),
+        "{text}"
+    );
     let stderr = env.refused(&[
-        "add", "zeta", "--id", "z2", "--name", "Z2", "--kind", "GPUU", "--status", "announced",
-        "--available", "2028",
+        "add",
+        "zeta",
+        "--id",
+        "z2",
+        "--name",
+        "Z2",
+        "--kind",
+        "GPUU",
+        "--status",
+        "announced",
+        "--available",
+        "2028",
     ]);
     assert!(stderr.contains("did you mean `gpu`?"), "{stderr}");
 }
@@ -82,8 +105,18 @@ fn a_misspelt_vendor_listed_every_vendor_instead_of_a_suggestion() {
     assert!(stderr.contains("did you mean `nvidia`?"), "{stderr}");
     assert!(!stderr.contains("amazon"), "{stderr}");
     let stderr = env.refused(&[
-        "add", "nvdia", "--id", "x1", "--name", "X1", "--kind", "gpu", "--status", "announced",
-        "--available", "2028",
+        "add",
+        "nvdia",
+        "--id",
+        "x1",
+        "--name",
+        "X1",
+        "--kind",
+        "gpu",
+        "--status",
+        "announced",
+        "--available",
+        "2028",
     ]);
     assert!(stderr.contains("did you mean `nvidia`?"), "{stderr}");
 }
@@ -93,15 +126,32 @@ fn vendor_aws_named_no_vendor() {
     let env = TestEnv::with_shipped_data();
     let out = env.stdout(&["list", "--vendor", "aws", "--format", "csv"]);
     assert!(out.contains("amazon/trainium2"), "{out}");
-    assert!(out.lines().skip(1).all(|l| l.starts_with("amazon/")), "{out}");
+    assert!(
+        out.lines().skip(1).all(|l| l.starts_with("amazon/")),
+        "{out}"
+    );
     // A snapshot without the alias keeps the vendor too: no entry shows as added.
     let by_id = env.stdout(&["diff", "2024-06-02-computex", "--vendor", "amazon"]);
     let by_alias = env.stdout(&["diff", "2024-06-02-computex", "--vendor", "AWS"]);
     assert_eq!(by_alias, by_id);
-    let (code, _, stderr) = run(&env, &[
-        "add", "aws", "--id", "x1", "--name", "X1", "--kind", "accelerator", "--status",
-        "announced", "--available", "2028", "--dry-run",
-    ]);
+    let (code, _, stderr) = run(
+        &env,
+        &[
+            "add",
+            "aws",
+            "--id",
+            "x1",
+            "--name",
+            "X1",
+            "--kind",
+            "accelerator",
+            "--status",
+            "announced",
+            "--available",
+            "2028",
+            "--dry-run",
+        ],
+    );
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.contains("amazon/x1 would be added"), "{stderr}");
 }
@@ -109,10 +159,20 @@ fn vendor_aws_named_no_vendor() {
 #[test]
 fn an_alias_or_source_already_listed_was_appended_again() {
     let env = TestEnv::with_shipped_data();
-    let (code, stdout, stderr) = run(&env, &[
-        "update", "b300", "--alias", "b200 ultra", "--alias", "B300", "--source",
-        "https://ihal.it/nvidia-gpu-blackwell-b300/", "--dry-run",
-    ]);
+    let (code, stdout, stderr) = run(
+        &env,
+        &[
+            "update",
+            "b300",
+            "--alias",
+            "b200 ultra",
+            "--alias",
+            "B300",
+            "--source",
+            "https://ihal.it/nvidia-gpu-blackwell-b300/",
+            "--dry-run",
+        ],
+    );
     assert_eq!((code, stdout.as_str()), (Some(0), ""), "{stderr}");
     for note in [
         "nvidia/b300: alias `b200 ultra` is already listed",
@@ -122,22 +182,46 @@ fn an_alias_or_source_already_listed_was_appended_again() {
         assert!(stderr.contains(note), "{note}:\n{stderr}");
     }
     let env = TestEnv::with_files(&[("zeta.yaml", ZETA)]);
-    let (code, _, stderr) = run(&env, &[
-        "add", "zeta", "--id", "z2", "--name", "Z2", "--kind", "gpu", "--status", "announced",
-        "--available", "2028", "--alias", "Two", "--alias", "TWO", "--dry-run",
-    ]);
+    let (code, _, stderr) = run(
+        &env,
+        &[
+            "add",
+            "zeta",
+            "--id",
+            "z2",
+            "--name",
+            "Z2",
+            "--kind",
+            "gpu",
+            "--status",
+            "announced",
+            "--available",
+            "2028",
+            "--alias",
+            "Two",
+            "--alias",
+            "TWO",
+            "--dry-run",
+        ],
+    );
     assert_eq!(code, Some(0), "{stderr}");
-    assert!(stderr.contains("zeta/z2: alias `TWO` is already listed"), "{stderr}");
+    assert!(
+        stderr.contains("zeta/z2: alias `TWO` is already listed"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn check_said_nothing_of_repeated_aliases_and_sources() {
-    let repeated = ZETA.replace("[Zed One]", "[Zed One, zed one, z1]")
-        + "      - https://zeta.example/z1/\n";
+    let repeated =
+        ZETA.replace("[Zed One]", "[Zed One, zed one, z1]") + "      - https://zeta.example/z1/\n";
     let env = TestEnv::with_files(&[("zeta.yaml", &repeated)]);
     let (code, stdout, _) = run(&env, &["check"]);
     assert_eq!(code, Some(0), "{stdout}");
-    assert_eq!(stdout, "roadmaps: 1 file, 1 entry: no problems (3 warnings with --strict)\n");
+    assert_eq!(
+        stdout,
+        "roadmaps: 1 file, 1 entry: no problems (3 warnings with --strict)\n"
+    );
     let (code, stdout, _) = run(&env, &["check", "--strict"]);
     assert_eq!(code, Some(1), "{stdout}");
     for header in [
@@ -147,7 +231,10 @@ fn check_said_nothing_of_repeated_aliases_and_sources() {
     ] {
         assert!(stdout.lines().any(|l| l == header), "{header}:\n{stdout}");
     }
-    assert!(stdout.ends_with("roadmaps: 1 file, 1 entry: no problems, 3 warnings\n"), "{stdout}");
+    assert!(
+        stdout.ends_with("roadmaps: 1 file, 1 entry: no problems, 3 warnings\n"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -156,5 +243,8 @@ fn check_counted_only_the_valid_entries() {
     let env = TestEnv::with_files(&[("zeta.yaml", &broken)]);
     let (code, stdout, _) = run(&env, &["check"]);
     assert_eq!(code, Some(1));
-    assert!(stdout.ends_with("roadmaps: 1 file, 2 entries: 4 problems\n"), "{stdout}");
+    assert!(
+        stdout.ends_with("roadmaps: 1 file, 2 entries: 4 problems\n"),
+        "{stdout}"
+    );
 }

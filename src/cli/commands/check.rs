@@ -29,7 +29,12 @@ pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     let limit = (!args.all).then_some(diagnostics::SHOWN);
     // Errors first, then (with --strict) the warnings, each in file order.
     let shown: Vec<_> = match args.strict {
-        true => report.diagnostics.iter().chain(&report.warnings).cloned().collect(),
+        true => report
+            .diagnostics
+            .iter()
+            .chain(&report.warnings)
+            .cloned()
+            .collect(),
         false => report.diagnostics.clone(),
     };
     diagnostics::write_capped(

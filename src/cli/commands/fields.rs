@@ -56,7 +56,6 @@ pub struct FieldArgs {
     pub specs: Vec<(String, Value)>,
 }
 
-
 fn date(s: &str) -> Result<FuzzyDate, String> {
     FuzzyDate::parse(s).map_err(|e| e.to_string())
 }

@@ -1,5 +1,5 @@
 //! Reading: a file's bytes and text, the positioned YAML tree, decoding it into typed vendors,
-//! the rules that span entries, and finding and loading the data directory.
+//! the rules that span entries and those of `check --strict`, and finding and loading the data directory.
 
 pub mod check;
 pub mod decode;
@@ -8,4 +8,5 @@ pub mod file;
 pub(in crate::store) mod fuzz_props;
 pub mod load;
 pub mod source;
+pub mod strict;
 pub mod yaml;

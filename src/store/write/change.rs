@@ -118,7 +118,8 @@ fn without_repeats(roadmap: &Roadmap, request: &Request) -> Result<(Request, Vec
             vendor_name,
             entry,
         } => {
-            let key = entry.key(&vendor_named(roadmap, vendor)?.map_or(vendor.as_str(), |v| &v.vendor));
+            let key =
+                entry.key(vendor_named(roadmap, vendor)?.map_or(vendor.as_str(), |v| &v.vendor));
             let mut kept = Entry {
                 aliases: Vec::new(),
                 sources: Vec::new(),

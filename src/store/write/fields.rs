@@ -203,6 +203,18 @@ mod tests {
     }
 
     #[test]
+    fn a_word_typed_in_capitals_was_written_as_typed() {
+        assert_eq!(
+            parse_set("kind=GPU"),
+            Ok(Op::Set(path("kind"), Value::Text("gpu".into())))
+        );
+        assert_eq!(
+            parse_set("confidence= Reported "),
+            Ok(Op::Set(path("confidence"), Value::Text("reported".into())))
+        );
+    }
+
+    #[test]
     fn a_typed_number_reads_as_the_same_word_in_a_file_would() {
         let set = |a: &str| match parse_set(a) {
             Ok(Op::Set(_, value)) => Ok(value),

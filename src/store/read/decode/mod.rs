@@ -10,6 +10,7 @@ use crate::model::{Confidence, Entry, Kind, SnapshotMeta, Status, Vendor, closes
 
 use super::check::{self, EntryPlaces};
 use super::source::SourceFile;
+use super::strict;
 use super::yaml::{self, Node, Pos, Value};
 use crate::model::brief;
 
@@ -316,12 +317,12 @@ impl Reader<'_, '_> {
             Some(Value::Seq(items)) => items.iter().map(|i| i.pos).collect(),
             _ => Vec::new(),
         };
-        let placed = check::Placed {
+        let placed = strict::Placed {
             entry,
             aliases: items("aliases"),
             sources: items("sources"),
         };
-        for problem in check::strict(&placed) {
+        for problem in strict::strict(&placed) {
             let warning = self.source.diag(problem.pos, problem.message, problem.hint);
             self.warnings.push(warning.warning());
         }

@@ -1,0 +1,80 @@
+//! The rules of `check --strict` (docs/format.md section 2): data that is valid but doubtful,
+//! each warning placed at the value at fault. A new rule is one function in `STRICT_RULES`.
+
+use super::check::Problem;
+use super::yaml::Pos;
+use crate::model::{Entry, brief, same_alias, same_source};
+
+/// A valid entry with where its values stand, for the rules of `check --strict`.
+pub struct Placed<'e> {
+    pub entry: &'e Entry,
+    /// The place of each alias and source, as in `entry`'s lists.
+    pub aliases: Vec<Pos>,
+    pub sources: Vec<Pos>,
+}
+
+/// A rule of `check --strict`: the warnings it has about one entry.
+type StrictRule = fn(&Placed) -> Vec<Problem>;
+
+/// The rules of `check --strict` (docs/format.md section 2); a new rule is one more function
+/// here.
+const STRICT_RULES: &[StrictRule] = &[repeated_aliases, repeated_sources];
+
+/// Returns the warnings of `check --strict` about one entry, in file order.
+pub fn strict(placed: &Placed) -> Vec<Problem> {
+    let mut found: Vec<Problem> = STRICT_RULES.iter().flat_map(|rule| rule(placed)).collect();
+    found.sort_by_key(|p| (p.pos.line, p.pos.column));
+    found
+}
+
+/// Returns, for each item of `items` equal (by `same`) to an earlier one, its index and the
+/// earlier one's.
+fn repeats(items: &[String], same: fn(&str, &str) -> bool) -> Vec<(usize, usize)> {
+    // Lists are a handful of items: comparing each with those before it is cheap.
+    (0..items.len())
+        .filter_map(|i| (0..i).find(|&j| same(&items[j], &items[i])).map(|j| (i, j)))
+        .collect()
+}
+
+fn repeated_aliases(placed: &Placed) -> Vec<Problem> {
+    let entry = placed.entry;
+    let mut found = Vec::new();
+    for (i, alias) in entry.aliases.iter().enumerate() {
+        if same_alias(alias, &entry.name) {
+            found.push(Problem {
+                pos: placed.aliases[i],
+                message: format!("alias `{}` is the entry's name", brief(alias)),
+                hint: Some("remove it: the name is matched already".into()),
+            });
+        }
+    }
+    for (i, earlier) in repeats(&entry.aliases, same_alias) {
+        if !same_alias(&entry.aliases[i], &entry.name) {
+            found.push(Problem {
+                pos: placed.aliases[i],
+                message: format!(
+                    "alias `{}` is listed twice (line {} has it)",
+                    brief(&entry.aliases[i]),
+                    placed.aliases[earlier].line
+                ),
+                hint: Some("remove one of them; aliases match in any case".into()),
+            });
+        }
+    }
+    found
+}
+
+fn repeated_sources(placed: &Placed) -> Vec<Problem> {
+    repeats(&placed.entry.sources, same_source)
+        .into_iter()
+        .map(|(i, earlier)| Problem {
+            pos: placed.sources[i],
+            message: format!(
+                "source {} is listed twice (line {} has it)",
+                brief(&placed.entry.sources[i]),
+                placed.sources[earlier].line
+            ),
+            hint: Some("remove one of them".into()),
+        })
+        .collect()
+}
