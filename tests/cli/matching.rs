@@ -181,6 +181,10 @@ fn an_alias_or_source_already_listed_was_appended_again() {
     ] {
         assert!(stderr.contains(note), "{note}:\n{stderr}");
     }
+    assert!(
+        stderr.ends_with("nvidia/b300: nothing to change\n"),
+        "{stderr}"
+    );
     let env = TestEnv::with_files(&[("zeta.yaml", ZETA)]);
     let (code, _, stderr) = run(
         &env,

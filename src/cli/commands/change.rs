@@ -26,14 +26,15 @@ pub fn run(
     for note in &planned.notes {
         context.note(format_args!("{note}"));
     }
-    if dry_run {
+    if planned.is_noop() {
+        // Said the same with --dry-run: a no-op would not be "updated".
+        context.note(format_args!("{}: nothing to change", planned.key));
+    } else if dry_run {
         write!(out, "{}", planned.diff())?;
         context.note(format_args!(
             "dry run: {} would be {}; nothing was written",
             planned.key, planned.done
         ));
-    } else if planned.is_noop() {
-        context.note(format_args!("{}: nothing to change", planned.key));
     } else {
         planned.write(context.fault.as_deref())?;
         context.note(format_args!(
