@@ -19,6 +19,12 @@ pub fn same_alias(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
+/// Returns whether an alias is the entry's name as written, and so adds nothing. Only as
+/// written: `b1` of an entry named `B1` is the former id a rename keeps.
+pub fn alias_is_name(alias: &str, name: &str) -> bool {
+    alias.trim() == name.trim()
+}
+
 /// Returns whether two sources are the same source: equal but for one trailing `/`, which
 /// web servers treat as the same page (`https://x.com/a/` is `https://x.com/a`).
 pub fn same_source(a: &str, b: &str) -> bool {
@@ -31,10 +37,12 @@ pub fn same_source(a: &str, b: &str) -> bool {
 
 impl Entry {
     /// Returns why adding `item` to the list `field` (`aliases`, `sources`) would add nothing:
-    /// the value is listed already (or, for an alias, is the entry's name).
+    /// the value is listed already (an alias in any case, a source but for a trailing `/`), or
+    /// an alias is the entry's name as written. (`b1` of an entry named `B1` is kept: it is
+    /// how a rename records the old id.)
     pub fn repeats(&self, field: &str, item: &str) -> Option<String> {
         match field {
-            "aliases" if same_alias(item, &self.name) => {
+            "aliases" if alias_is_name(item, &self.name) => {
                 Some(format!("alias `{item}` is the entry's name"))
             }
             "aliases" if self.aliases.iter().any(|a| same_alias(a, item)) => {

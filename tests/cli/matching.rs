@@ -218,7 +218,7 @@ fn an_alias_or_source_already_listed_was_appended_again() {
 #[test]
 fn check_said_nothing_of_repeated_aliases_and_sources() {
     let repeated =
-        ZETA.replace("[Zed One]", "[Zed One, zed one, z1]") + "      - https://zeta.example/z1/\n";
+        ZETA.replace("[Zed One]", "[Zed One, zed one, Z1]") + "      - https://zeta.example/z1/\n";
     let env = TestEnv::with_files(&[("zeta.yaml", &repeated)]);
     let (code, stdout, _) = run(&env, &["check"]);
     assert_eq!(code, Some(0), "{stdout}");
@@ -230,7 +230,7 @@ fn check_said_nothing_of_repeated_aliases_and_sources() {
     assert_eq!(code, Some(1), "{stdout}");
     for header in [
         "roadmaps/zeta.yaml:10:24: warning: alias `zed one` is listed twice (line 10 has it)",
-        "roadmaps/zeta.yaml:10:33: warning: alias `z1` is the entry's name",
+        "roadmaps/zeta.yaml:10:33: warning: alias `Z1` is the entry's name",
         "roadmaps/zeta.yaml:13:9: warning: source https://zeta.example/z1/ is listed twice (line 12 has it)",
     ] {
         assert!(stdout.lines().any(|l| l == header), "{header}:\n{stdout}");
@@ -250,5 +250,39 @@ fn check_counted_only_the_valid_entries() {
     assert!(
         stdout.ends_with("roadmaps: 1 file, 2 entries: 4 problems\n"),
         "{stdout}"
+    );
+}
+
+#[test]
+fn a_predecessor_typed_as_a_name_was_written_as_typed_and_refused() {
+    let two =
+        format!("{ZETA}  - {{id: z2, name: Z2, kind: gpu, status: announced, available: 2028}}\n");
+    let env = TestEnv::with_files(&[("zeta.yaml", &two)]);
+    let (code, _, stderr) = run(&env, &["update", "z2", "--predecessor", "Zed One"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("zeta/z2: predecessor `Zed One` is `zeta/z1`"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(env.path().join("roadmaps/zeta.yaml")).unwrap();
+    assert!(text.contains("predecessor: z1}"), "{text}");
+}
+
+#[test]
+fn a_rename_added_the_old_id_though_the_aliases_listed_it_in_capitals() {
+    let listed = ZETA
+        .replace("name: Z1\n", "name: Zed\n")
+        .replace("[Zed One]", "[Zed One, Z1]");
+    let env = TestEnv::with_files(&[("zeta.yaml", &listed)]);
+    env.stdout(&["update", "z1", "--rename", "z1x"]);
+    let text = std::fs::read_to_string(env.path().join("roadmaps/zeta.yaml")).unwrap();
+    assert!(
+        text.contains("id: z1x\n") && text.contains("aliases: [Zed One, Z1]\n"),
+        "{text}"
+    );
+    let (code, stdout, _) = run(&env, &["check", "--strict"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (Some(0), "roadmaps: 1 file, 1 entry: no problems\n")
     );
 }

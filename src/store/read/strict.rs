@@ -3,7 +3,7 @@
 
 use super::check::Problem;
 use super::yaml::Pos;
-use crate::model::{Entry, brief, same_alias, same_source};
+use crate::model::{Entry, alias_is_name, brief, same_alias, same_source};
 
 /// A valid entry with where its values stand, for the rules of `check --strict`.
 pub struct Placed<'e> {
@@ -40,7 +40,7 @@ fn repeated_aliases(placed: &Placed) -> Vec<Problem> {
     let entry = placed.entry;
     let mut found = Vec::new();
     for (i, alias) in entry.aliases.iter().enumerate() {
-        if same_alias(alias, &entry.name) {
+        if alias_is_name(alias, &entry.name) {
             found.push(Problem {
                 pos: placed.aliases[i],
                 message: format!("alias `{}` is the entry's name", brief(alias)),
@@ -49,7 +49,7 @@ fn repeated_aliases(placed: &Placed) -> Vec<Problem> {
         }
     }
     for (i, earlier) in repeats(&entry.aliases, same_alias) {
-        if !same_alias(&entry.aliases[i], &entry.name) {
+        if !alias_is_name(&entry.aliases[i], &entry.name) {
             found.push(Problem {
                 pos: placed.aliases[i],
                 message: format!(

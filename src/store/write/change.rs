@@ -9,6 +9,7 @@ use crate::model::{Entry, FindError, Roadmap, Vendor};
 use super::atomic::write_atomic;
 use super::edit::{self, Op};
 use super::readback;
+use super::repeats::without_repeats;
 use super::scalar::Value;
 use crate::store::read::decode::is_slug;
 use crate::store::read::file::read_file;
@@ -107,85 +108,10 @@ pub fn plan(dir: &Path, request: &Request) -> Result<Planned> {
     Ok(planned)
 }
 
-/// Returns the request without what it asks for that is there already, and a note for each
-/// left out: an alias or source the entry lists (aliases ignoring case, sources but for a
-/// trailing `/`), an alias that is the entry's name, and a rename to the id it has.
-fn without_repeats(roadmap: &Roadmap, request: &Request) -> Result<(Request, Vec<String>)> {
-    let mut notes = Vec::new();
-    let request = match request {
-        Request::Add {
-            vendor,
-            vendor_name,
-            entry,
-        } => {
-            let key =
-                entry.key(vendor_named(roadmap, vendor)?.map_or(vendor.as_str(), |v| &v.vendor));
-            let mut kept = Entry {
-                aliases: Vec::new(),
-                sources: Vec::new(),
-                ..(**entry).clone()
-            };
-            let asked = entry.aliases.iter().map(|a| ("aliases", a));
-            for (field, item) in asked.chain(entry.sources.iter().map(|s| ("sources", s))) {
-                match kept.repeats(field, item) {
-                    Some(why) => notes.push(format!("{key}: {why}")),
-                    None if field == "aliases" => kept.aliases.push(item.clone()),
-                    None => kept.sources.push(item.clone()),
-                }
-            }
-            Request::Add {
-                vendor: vendor.clone(),
-                vendor_name: vendor_name.clone(),
-                entry: Box::new(kept),
-            }
-        }
-        Request::Update { key, ops, rename } => {
-            let (vendor, entry) = find(roadmap, key)?;
-            let shown = entry.key(&vendor.vendor);
-            // Each op is weighed against the entry as the ops before it leave it.
-            let mut current = entry.clone();
-            let mut kept = Vec::with_capacity(ops.len());
-            for op in ops {
-                if let Op::Append(field, item) = op
-                    && let Some(why) = current.repeats(field, item)
-                {
-                    notes.push(format!("{shown}: {why}"));
-                    continue;
-                }
-                // An op that has no meaning is refused by the plan itself, with its reason.
-                let _ = readback::apply(&mut current, op);
-                kept.push(op.clone());
-            }
-            let rename = match rename {
-                Some(new_id) if *new_id == entry.id => {
-                    let asked = key.trim();
-                    let via = if asked == entry.id || asked == shown {
-                        String::new()
-                    } else {
-                        format!(" (`{asked}` is another name of it)")
-                    };
-                    notes.push(format!(
-                        "{shown}: its id is `{new_id}` already{via}; nothing to rename"
-                    ));
-                    None
-                }
-                other => other.clone(),
-            };
-            Request::Update {
-                key: key.clone(),
-                ops: kept,
-                rename,
-            }
-        }
-        Request::Remove { .. } => request.clone(),
-    };
-    Ok((request, notes))
-}
-
 /// Returns the vendor a user's VENDOR argument names: its id, or its name or an alias as
 /// `--vendor` takes them. A vendor argument names a vendor, never a path: this is the only way
 /// from it to a file.
-fn vendor_named<'r>(roadmap: &'r Roadmap, wanted: &str) -> Result<Option<&'r Vendor>> {
+pub(super) fn vendor_named<'r>(roadmap: &'r Roadmap, wanted: &str) -> Result<Option<&'r Vendor>> {
     match roadmap.vendor(wanted) {
         Ok(vendor) => Ok(Some(vendor)),
         Err(FindError::NotFound(_)) => Ok(None),
@@ -333,7 +259,7 @@ fn plan_update(
         }
         // The alias first: each op finds the entry by its id, which the last op changes.
         let mut renaming = Vec::new();
-        if !entry.aliases.contains(&entry.id) {
+        if readback::keeps_old_id(entry, ops) {
             renaming.push(Op::Append("aliases".into(), entry.id.clone()));
         }
         renaming.push(Op::Set(vec!["id".into()], Value::Text(new_id.to_string())));
