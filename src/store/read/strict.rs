@@ -78,3 +78,69 @@ fn repeated_sources(placed: &Placed) -> Vec<Problem> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Placed, strict};
+    use crate::model::{Entry, Kind, Status};
+    use crate::store::read::yaml::Pos;
+
+    fn at(line: usize) -> Pos {
+        Pos {
+            line,
+            column: 5,
+            width: 1,
+            offset: 0,
+        }
+    }
+
+    #[test]
+    fn repeated_aliases_and_sources_were_not_warned_of() {
+        let entry = Entry {
+            id: "b1".into(),
+            name: "B1".into(),
+            kind: Kind::Gpu,
+            family: None,
+            status: Status::Announced,
+            confidence: None,
+            announced: None,
+            available: None,
+            process: None,
+            memory: None,
+            predecessor: None,
+            aliases: ["b1", "B1", "Big", "BIG"].map(String::from).to_vec(),
+            specs: Vec::new(),
+            sources: [
+                "https://a.example/x",
+                "https://a.example/y",
+                "https://a.example/x/",
+            ]
+            .map(String::from)
+            .to_vec(),
+            notes: None,
+        };
+        let placed = Placed {
+            entry: &entry,
+            aliases: vec![at(10), at(11), at(12), at(13)],
+            sources: vec![at(20), at(21), at(22)],
+        };
+        let found: Vec<(usize, String)> = strict(&placed)
+            .into_iter()
+            .map(|p| (p.pos.line, p.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (11, "alias `B1` is the entry's name".to_string()),
+                (
+                    13,
+                    "alias `BIG` is listed twice (line 12 has it)".to_string()
+                ),
+                (
+                    22,
+                    "source https://a.example/x/ is listed twice (line 20 has it)".to_string()
+                ),
+            ]
+        );
+    }
+}
