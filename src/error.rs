@@ -3,6 +3,15 @@
 use std::fmt;
 use std::path::PathBuf;
 
+/// How bad a diagnostic is: an error fails `check`; a warning (doubtful but valid data)
+/// fails only `check --strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
 /// One problem at one place in one file, with the line it is on and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -22,6 +31,7 @@ pub struct Diagnostic {
     pub text_column: usize,
     pub message: String,
     pub hint: Option<String>,
+    pub severity: Severity,
 }
 
 impl Diagnostic {
@@ -36,6 +46,15 @@ impl Diagnostic {
             text_column: 0,
             message: message.into(),
             hint,
+            severity: Severity::Error,
+        }
+    }
+
+    /// Returns the diagnostic as a warning.
+    pub fn warning(self) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
         }
     }
 

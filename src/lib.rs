@@ -12,5 +12,5 @@ pub mod model;
 pub mod render;
 pub mod store;
 
-pub use error::{Diagnostic, Error, Result};
+pub use error::{Diagnostic, Error, Result, Severity};
 pub use model::{Entry, FuzzyDate, Roadmap, Vendor};

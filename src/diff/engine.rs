@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::fields::field_changes;
 use super::{ChangeKind, Changes, EntryChange, Summary};
-use crate::model::{Entry, Roadmap};
+use crate::model::{Entry, Roadmap, loose};
 
 /// Reads, from an old entry, the word a new entry's index is searched for.
 type Evidence = fn(&Entry) -> String;
@@ -164,12 +164,10 @@ fn match_renames(
     pairs
 }
 
-/// Returns a name lowercased without spaces, hyphens and underscores: `Rubin-Ultra` -> `rubinultra`.
+/// Returns a name lowercased without spaces, hyphens and underscores: `Rubin-Ultra` -> `rubinultra`
+/// (the model's one rule, which KEY follows too).
 pub(super) fn normalized_name(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    loose(name)
 }
 
 /// New entries by a lookup word, each list in file order, with a cursor past the taken ones.

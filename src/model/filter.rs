@@ -22,7 +22,7 @@ impl DateBasis {
 
 /// Which entries a command shows; an empty filter keeps everything.
 ///
-/// `vendors` match a vendor id or display name ignoring case; `family` matches when the
+/// `vendors` match a vendor's id, display name or alias as `Vendor::answers_to` does; `family` matches when the
 /// entry's family contains it ignoring case (so `blackwell` keeps Blackwell Ultra too);
 /// `memory` matches the memory type ignoring case (`hbm3e` keeps `HBM3E`, not `HBM3`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,7 +37,7 @@ pub struct Filter {
 impl Filter {
     /// Returns whether the vendor is kept by `--vendor` (all are when none is given).
     pub fn keeps_vendor(&self, vendor: &Vendor) -> bool {
-        self.vendors.is_empty() || self.vendors.iter().any(|v| names(v, vendor))
+        self.vendors.is_empty() || self.vendors.iter().any(|v| vendor.answers_to(v))
     }
 
     /// Returns whether the entry of a kept vendor passes the other filters.
@@ -75,7 +75,7 @@ impl Filter {
                 !roadmaps
                     .iter()
                     .flat_map(|r| &r.vendors)
-                    .any(|vendor| names(v, vendor))
+                    .any(|vendor| vendor.answers_to(v))
             })
             .cloned()
             .collect()
@@ -103,9 +103,4 @@ impl Filter {
             .collect();
         Roadmap { vendors }
     }
-}
-
-/// Returns whether a `--vendor` value names `vendor`: its id or its display name, any case.
-fn names(wanted: &str, vendor: &Vendor) -> bool {
-    wanted.eq_ignore_ascii_case(&vendor.vendor) || wanted.eq_ignore_ascii_case(&vendor.name)
 }

@@ -2,6 +2,7 @@
 
 pub mod date;
 mod filter;
+mod matching;
 mod quote;
 
 use std::fmt;
@@ -11,6 +12,7 @@ use serde::Serialize;
 
 pub use date::{DateError, FuzzyDate, Precision, Shift, ShiftClass};
 pub use filter::{DateBasis, Filter};
+pub use matching::{FindError, alias_is_name, loose, same_alias, same_source};
 pub use quote::{brief, is_control};
 
 /// The whole roadmap: every vendor's entries, as loaded from one data directory or snapshot.
@@ -185,71 +187,6 @@ impl Roadmap {
     }
 }
 
-/// Why `Roadmap::find` found no single entry for a key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FindError {
-    /// Nothing matched; the keys closest to what was asked, if any.
-    NotFound(Vec<String>),
-    /// More than one entry matched; their keys.
-    Ambiguous(Vec<String>),
-}
-
-impl Roadmap {
-    /// Returns the entry a KEY names: `vendor/id`, or a bare id, name or alias (ignoring case)
-    /// that matches exactly one entry.
-    pub fn find(&self, key: &str) -> Result<(&Vendor, &Entry), FindError> {
-        let wanted = key.trim();
-        if let Some((vendor, id)) = wanted.split_once('/') {
-            if let Some(found) = self
-                .entries()
-                .find(|(v, e)| v.vendor == vendor && e.id == id)
-            {
-                return Ok(found);
-            }
-        } else {
-            let exact: Vec<_> = self.entries().filter(|(_, e)| e.id == wanted).collect();
-            let matches = if exact.is_empty() {
-                self.entries()
-                    .filter(|(_, e)| {
-                        e.name.eq_ignore_ascii_case(wanted)
-                            || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(wanted))
-                    })
-                    .collect()
-            } else {
-                exact
-            };
-            match matches.as_slice() {
-                [one] => return Ok(*one),
-                [] => {}
-                many => {
-                    return Err(FindError::Ambiguous(
-                        many.iter().map(|(v, e)| e.key(&v.vendor)).collect(),
-                    ));
-                }
-            }
-        }
-        let lower = wanted.to_lowercase();
-        let mut near: Vec<(usize, String)> = self
-            .entries()
-            .map(|(v, e)| {
-                let key = e.key(&v.vendor);
-                let distance = [key.as_str(), e.id.as_str(), e.name.as_str()]
-                    .iter()
-                    .map(|c| strsim::damerau_levenshtein(&lower, &c.to_lowercase()))
-                    .min()
-                    .unwrap_or(usize::MAX);
-                let prefix = e.id.starts_with(&lower) || e.name.to_lowercase().starts_with(&lower);
-                (if prefix { 0 } else { distance }, key)
-            })
-            .filter(|(d, _)| *d <= 2.max(lower.len() / 3))
-            .collect();
-        near.sort();
-        Err(FindError::NotFound(
-            near.into_iter().take(5).map(|(_, k)| k).collect(),
-        ))
-    }
-}
-
 /// Defines a closed set of lowercase words: `as_str`, `ALL`, `Display`, `FromStr`, `Serialize`.
 macro_rules! word_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
@@ -285,6 +222,12 @@ macro_rules! word_enum {
                     $($word => Ok($name::$variant),)+
                     _ => Err(UnknownWord::new(s, Self::ALL.iter().map(|v| v.as_str()))),
                 }
+            }
+        }
+
+        impl Word for $name {
+            fn word(self) -> &'static str {
+                self.as_str()
             }
         }
 
@@ -329,6 +272,21 @@ word_enum!(
         Unverified => "unverified",
     }
 );
+
+/// A closed set of words (`Kind`, `Status`, `Confidence`): files hold the lowercase word, a
+/// user may type it in any case.
+pub trait Word: Sized + Copy + FromStr<Err = UnknownWord> {
+    /// Returns the word used in files and on the command line.
+    fn word(self) -> &'static str;
+
+    /// Returns the value a user typed: the word in any case (`GPU`, `Shipping`), spaces around
+    /// it ignored; the error names the word as typed.
+    fn typed(typed: &str) -> Result<Self, UnknownWord> {
+        typed
+            .parse()
+            .or_else(|e| typed.trim().to_lowercase().parse().map_err(|_| e))
+    }
+}
 
 /// A word outside a closed set, with the closest accepted word when one is near.
 #[derive(Debug, Clone, PartialEq)]
@@ -393,7 +351,16 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use super::{Kind, Status, closest, format_number};
+    use super::{Kind, Status, Word, closest, format_number};
+
+    #[test]
+    fn a_word_in_capitals_was_refused_on_the_command_line() {
+        assert_eq!(Kind::typed("GPU"), Ok(Kind::Gpu));
+        assert_eq!(Status::typed(" Shipping"), Ok(Status::Shipping));
+        // Files hold the lowercase word: `FromStr` (what the decoder uses) stays strict.
+        assert!("GPU".parse::<Kind>().is_err());
+        assert_eq!(Kind::typed("GPUU").unwrap_err().word, "GPUU");
+    }
 
     #[test]
     fn enums_parse_their_words_and_suggest_close_ones() {

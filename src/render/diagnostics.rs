@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, Severity};
 
 use super::Paint;
 
@@ -40,15 +40,21 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> i
     let red = AnsiColor::Red.on_default().bold();
     let blue = AnsiColor::Blue.on_default().bold();
     let cyan = AnsiColor::Cyan.on_default();
+    let yellow = AnsiColor::Yellow.on_default().bold();
     for (i, d) in diagnostics.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
+        // A warning says so before its message; an error is what a diagnostic is by default.
+        let (label, colour) = match d.severity {
+            Severity::Error => ("", red),
+            Severity::Warning => ("warning: ", yellow),
+        };
         writeln!(
             out,
             "{}: {}",
             paint.paint(bold, &d.location()),
-            paint.paint(red, &d.message)
+            paint.paint(colour, &format!("{label}{}", d.message))
         )?;
         if d.line == 0 {
             if let Some(hint) = &d.hint {
@@ -87,7 +93,7 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> i
         writeln!(
             out,
             "{gutter} {bar} {pad}{}{}",
-            paint.paint(red, &carets),
+            paint.paint(colour, &carets),
             paint.paint(cyan, &hint)
         )?;
     }
@@ -97,7 +103,7 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> i
 #[cfg(test)]
 mod tests {
     use super::{write, write_capped};
-    use crate::error::Diagnostic;
+    use crate::error::{Diagnostic, Severity};
     use crate::render::Paint;
 
     #[test]
@@ -111,6 +117,7 @@ mod tests {
             text_column: 5,
             message: "unknown field `availble` in an entry".into(),
             hint: Some("did you mean `available`?".into()),
+            severity: Severity::Error,
         };
         let mut out = Vec::new();
         write(&mut out, &[d], Paint::default()).unwrap();
@@ -131,6 +138,7 @@ mod tests {
             text_column: 11,
             message: "bad".into(),
             hint: None,
+            severity: Severity::Error,
         };
         let mut raw = Vec::new();
         write(&mut raw, &[d], Paint::default()).unwrap();
@@ -172,6 +180,7 @@ mod tests {
             text_column: 5,
             message: "m".into(),
             hint: None,
+            severity: Severity::Error,
         };
         let mut out = Vec::new();
         write(&mut out, &[d], Paint::default()).unwrap();

@@ -53,7 +53,7 @@ fn thousands_of_problems_show_the_first_fifty_and_count_the_rest() {
     assert!(
         stdout.ends_with(
             "\n… and 2950 more problems, not shown; `chipmap check --all` shows them all\n\n\
-             roadmaps: 1 file, 0 entries: 3000 problems\n"
+             roadmaps: 1 file, 3000 entries: 3000 problems\n"
         ),
         "{}",
         &stdout[stdout.len() - 300..]

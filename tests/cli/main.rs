@@ -11,6 +11,7 @@ mod files;
 mod history;
 mod invalid;
 mod large;
+mod matching;
 mod refs;
 mod visible;
 mod write;

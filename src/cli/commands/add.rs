@@ -16,7 +16,7 @@ use crate::cli::exit::{Failure, Outcome};
 /// indented like its neighbours. Needs --kind, --status and a date.
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// The vendor id (the file stem), such as nvidia.
+    /// The vendor: its id (the file stem), name or alias, such as nvidia or aws.
     vendor: String,
     /// The entry's id: lowercase letters, digits and `-`.
     #[arg(long)]

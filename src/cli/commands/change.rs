@@ -23,7 +23,13 @@ pub fn run(
         Some(context.lock(dir)?)
     };
     let planned = store::plan(dir, request)?;
-    if dry_run {
+    for note in &planned.notes {
+        context.note(format_args!("{note}"));
+    }
+    if planned.is_noop() {
+        // Said the same with --dry-run: a no-op would not be "updated".
+        context.note(format_args!("{}: nothing to change", planned.key));
+    } else if dry_run {
         write!(out, "{}", planned.diff())?;
         // The note follows the diff on a terminal, as it does in the file it is piped to.
         out.flush()?;
@@ -31,8 +37,6 @@ pub fn run(
             "dry run: {} would be {}; nothing was written",
             planned.key, planned.done
         ));
-    } else if planned.is_noop() {
-        context.note(format_args!("{}: nothing to change", planned.key));
     } else {
         planned.write(context.fault.as_deref())?;
         context.note(format_args!(

@@ -13,6 +13,10 @@ use crate::cli::exit::{Failure, Outcome};
 /// file order; exit 0 when clean, 1 when any problem is found.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// Also warn about doubtful but valid data (a source or alias listed twice, an alias
+    /// equal to the name), located like problems; exit 1 when there are any.
+    #[arg(long)]
+    pub strict: bool,
     /// Show every problem. Without it the first 50, in file order, are shown, then one line
     /// counts the rest (the summary line always counts them all).
     #[arg(long)]
@@ -23,15 +27,26 @@ pub struct CheckArgs {
 pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let report = store::check_data(&context.data)?;
     let limit = (!args.all).then_some(diagnostics::SHOWN);
+    // Errors first, then (with --strict) the warnings, each in file order.
+    let shown: Vec<_> = match args.strict {
+        true => report
+            .diagnostics
+            .iter()
+            .chain(&report.warnings)
+            .cloned()
+            .collect(),
+        false => report.diagnostics.clone(),
+    };
     diagnostics::write_capped(
         out,
-        &report.diagnostics,
+        &shown,
         context.stdout_paint,
         limit,
         Some("`chipmap check --all` shows them all"),
     )?;
     let n = report.diagnostics.len();
-    if n > 0 {
+    let warnings = report.warnings.len();
+    if !shown.is_empty() {
         writeln!(out)?;
     }
     let mut read = vec![plural(report.files, "file")];
@@ -39,10 +54,15 @@ pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
         read.push(plural(report.snapshots, "snapshot"));
     }
     read.push(plural(report.entries, "entry"));
-    let found = match n {
+    let mut found = match n {
         0 => "no problems".to_string(),
         n => plural(n, "problem"),
     };
+    match (warnings, args.strict) {
+        (0, _) => {}
+        (w, true) => found.push_str(&format!(", {}", plural(w, "warning"))),
+        (w, false) => found.push_str(&format!(" ({} with --strict)", plural(w, "warning"))),
+    }
     writeln!(
         out,
         "{}: {}: {found}",
@@ -58,7 +78,7 @@ pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
             "note: no vendor files yet; `chipmap add VENDOR --vendor-name NAME --id ID ...` starts one"
         ));
     }
-    Ok(if n == 0 {
+    Ok(if n == 0 && !(args.strict && warnings > 0) {
         Outcome::Success
     } else {
         Outcome::Found

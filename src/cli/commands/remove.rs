@@ -12,7 +12,7 @@ use crate::cli::exit::{Failure, Outcome};
 /// Delete one entry's lines from its vendor file (comments around it stay).
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
-    /// `vendor/id`, or a bare id, name or alias that matches one entry.
+    /// `vendor/id`, or a bare id, name, alias or former id that matches one entry (any case).
     key: String,
     /// Print the change as a diff and write nothing.
     #[arg(long)]

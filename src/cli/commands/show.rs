@@ -13,7 +13,7 @@ use crate::cli::exit::{Failure, Outcome};
 /// Show one entry: every field, every source, and its dated history across the snapshots.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// `vendor/id`, or a bare id, name or alias that matches one entry (any case).
+    /// `vendor/id`, or a bare id, name, alias or former id that matches one entry (any case).
     key: String,
     /// Show the entry as it stood in a snapshot (name, prefix or date), a path or git:REV.
     #[arg(long, value_name = "REF")]

@@ -14,7 +14,7 @@ use crate::cli::exit::{Failure, Outcome};
 /// Change fields of one entry; only its lines change, comments and all else stay as they are.
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
-    /// `vendor/id`, or a bare id, name or alias that matches one entry.
+    /// `vendor/id`, or a bare id, name, alias or former id that matches one entry (any case).
     key: String,
     /// New display name.
     #[arg(long)]

@@ -34,17 +34,29 @@ pub struct Loaded {
 /// What `check` found: every problem, and how much it read.
 #[derive(Debug, Clone, Default)]
 pub struct CheckReport {
+    /// The errors, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The warnings of `check --strict`, in file order (vendor files, then snapshots).
+    pub warnings: Vec<Diagnostic>,
     /// Vendor files read.
     pub files: usize,
     /// Snapshot files read.
     pub snapshots: usize,
+    /// The items of the vendor files' `entries` lists, valid or not.
     pub entries: usize,
+}
+
+/// What reading files found besides their vendors: how many entries they hold, valid or not,
+/// and the warnings of `check --strict`.
+#[derive(Debug, Clone, Default)]
+pub(in crate::store) struct Tally {
+    pub(in crate::store) entries: usize,
+    pub(in crate::store) warnings: Vec<Diagnostic>,
 }
 
 /// Returns the roadmap of the data directory, or every problem that stops it loading.
 pub fn load_data(data: &DataDir) -> Result<Loaded> {
-    let (loaded, diagnostics) = read_data(data, false)?;
+    let (loaded, diagnostics) = read_data(data, false, &mut Tally::default())?;
     if diagnostics.is_empty() {
         Ok(loaded)
     } else {
@@ -54,12 +66,14 @@ pub fn load_data(data: &DataDir) -> Result<Loaded> {
 
 /// Returns every problem in the data directory's vendor files and snapshots.
 pub fn check_data(data: &DataDir) -> Result<CheckReport> {
-    let (loaded, diagnostics) = read_data(data, true)?;
+    let mut tally = Tally::default();
+    let (loaded, diagnostics) = read_data(data, true, &mut tally)?;
     Ok(CheckReport {
         diagnostics,
+        warnings: tally.warnings,
         files: loaded.files,
         snapshots: loaded.snapshots,
-        entries: loaded.roadmap.entry_count(),
+        entries: tally.entries,
     })
 }
 
@@ -95,6 +109,15 @@ pub(in crate::store) fn decode_vendor_files(
     files: &[RawFile],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Vendor> {
+    decode_vendor_files_tallied(files, diagnostics, &mut Tally::default())
+}
+
+/// Returns the vendors of `files` like `decode_vendor_files`, adding to `tally` what they hold.
+fn decode_vendor_files_tallied(
+    files: &[RawFile],
+    diagnostics: &mut Vec<Diagnostic>,
+    tally: &mut Tally,
+) -> Vec<Vendor> {
     let mut vendors = Vec::with_capacity(files.len());
     for file in files {
         let decoded = decode_bytes(
@@ -104,6 +127,8 @@ pub(in crate::store) fn decode_vendor_files(
             &file.bytes,
             diagnostics,
         );
+        tally.entries += decoded.entries;
+        tally.warnings.extend(decoded.warnings);
         vendors.extend(decoded.vendors.into_iter().map(|(v, _)| v));
     }
     // Vendor ids equal file stems, so the only way to repeat a vendor is `x.yaml` beside `x.yml`.
@@ -152,7 +177,11 @@ fn snapshot_files(data: &DataDir) -> Result<Vec<RawFile>> {
 }
 
 /// Returns the snapshots `files` hold, pushing every problem onto `diagnostics`.
-fn decode_snapshot_files(files: Vec<RawFile>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Snapshot> {
+fn decode_snapshot_files(
+    files: Vec<RawFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Snapshot> {
     let mut found = Vec::with_capacity(files.len());
     for file in files {
         let decoded = decode_bytes(
@@ -162,6 +191,7 @@ fn decode_snapshot_files(files: Vec<RawFile>, diagnostics: &mut Vec<Diagnostic>)
             &file.bytes,
             diagnostics,
         );
+        warnings.extend(decoded.warnings);
         if let Some(meta) = decoded.snapshot {
             let vendors = decoded.vendors.into_iter().map(|(v, _)| v).collect();
             found.push(Snapshot {
@@ -185,7 +215,7 @@ pub(in crate::store) fn load_snapshot_files(
         .filter(|f| wanted(&f.stem))
         .collect();
     let mut diagnostics = Vec::new();
-    let found = decode_snapshot_files(files, &mut diagnostics);
+    let found = decode_snapshot_files(files, &mut diagnostics, &mut Vec::new());
     if diagnostics.is_empty() {
         Ok(found)
     } else {
@@ -215,7 +245,11 @@ pub(in crate::store) fn decode_vendor_text(path: &Path, text: &str) -> Result<Ve
     }
 }
 
-fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagnostic>)> {
+fn read_data(
+    data: &DataDir,
+    with_snapshots: bool,
+    tally: &mut Tally,
+) -> Result<(Loaded, Vec<Diagnostic>)> {
     let vendor_files = match data {
         DataDir::Path(dir) => read_yaml_files(dir)?,
         DataDir::Embedded => embedded_files(&EMBEDDED),
@@ -228,10 +262,10 @@ fn read_data(data: &DataDir, with_snapshots: bool) -> Result<(Loaded, Vec<Diagno
     // An empty data directory is a roadmap with no entries yet: `add --vendor-name` starts
     // one there, and `check` says it is empty (docs/format.md section 1).
     let mut diagnostics = Vec::new();
-    let vendors = decode_vendor_files(&vendor_files, &mut diagnostics);
+    let vendors = decode_vendor_files_tallied(&vendor_files, &mut diagnostics, tally);
     // Counted as files read: a snapshot with problems is still a file `check` looked at.
     let snapshots = snapshot_files.len();
-    decode_snapshot_files(snapshot_files, &mut diagnostics);
+    decode_snapshot_files(snapshot_files, &mut diagnostics, &mut tally.warnings);
     let roadmap = Roadmap { vendors };
     Ok((
         Loaded {

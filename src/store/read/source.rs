@@ -33,6 +33,7 @@ impl SourceFile<'_> {
             text_column: echo.column,
             message: message.into(),
             hint,
+            severity: crate::error::Severity::Error,
         }
     }
 }

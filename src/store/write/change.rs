@@ -4,11 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::model::{Entry, FindError, Roadmap, Vendor, closest};
+use crate::model::{Entry, FindError, Roadmap, Vendor};
 
 use super::atomic::write_atomic;
 use super::edit::{self, Op};
 use super::readback;
+use super::repeats::without_repeats;
 use super::scalar::Value;
 use crate::store::read::datadir::{below_cwd, shown};
 use crate::store::read::decode::is_slug;
@@ -45,6 +46,9 @@ pub struct Planned {
     /// The key of the entry changed, and what happened to it, for the message.
     pub key: String,
     pub done: &'static str,
+    /// What the change left out as asked for already (`source ... is already listed`), for
+    /// stderr: adding what is there is a no-op, not a duplicate.
+    pub notes: Vec<String>,
     /// Ids of the entries the change may alter; every other entry must come out equal.
     pub(in crate::store) touched: Vec<String>,
 }
@@ -88,7 +92,8 @@ impl Planned {
 /// Returns the change `request` makes to the data directory `dir`, checked as `check` would.
 pub fn plan(dir: &Path, request: &Request) -> Result<Planned> {
     let roadmap = load_data(&DataDir::Path(dir.to_path_buf()))?.roadmap;
-    let planned = match request {
+    let (request, notes) = &without_repeats(&roadmap, request)?;
+    let mut planned = match request {
         Request::Add {
             vendor,
             vendor_name,
@@ -108,33 +113,20 @@ pub fn plan(dir: &Path, request: &Request) -> Result<Planned> {
     let before = roadmap.vendors.iter().find(|v| v.vendor == after.vendor);
     readback::untouched_stay_equal(before, &after, &planned)?;
     readback::asked_reads_back(&roadmap, request, &after, &planned)?;
+    planned.notes = notes.clone();
     Ok(planned)
 }
 
-/// Returns the vendor a user's VENDOR argument names: its id, or its display name in any case.
-/// A vendor argument names a vendor, never a path: this is the only way from it to a file.
-fn vendor_named<'r>(roadmap: &'r Roadmap, wanted: &str) -> Result<Option<&'r Vendor>> {
-    if let Some(vendor) = roadmap.vendors.iter().find(|v| v.vendor == wanted) {
-        return Ok(Some(vendor));
-    }
-    let lower = wanted.to_lowercase();
-    let by_name: Vec<&Vendor> = roadmap
-        .vendors
-        .iter()
-        .filter(|v| v.name.to_lowercase() == lower)
-        .collect();
-    match by_name.as_slice() {
-        [] => Ok(None),
-        [one] => Ok(Some(one)),
-        many => Err(Error::usage(
-            format!("`{wanted}` is the name of {} vendors", many.len()),
-            Some(format!(
-                "give the id of one: {}",
-                many.iter()
-                    .map(|v| v.vendor.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+/// Returns the vendor a user's VENDOR argument names: its id, or its name or an alias as
+/// `--vendor` takes them. A vendor argument names a vendor, never a path: this is the only way
+/// from it to a file.
+pub(super) fn vendor_named<'r>(roadmap: &'r Roadmap, wanted: &str) -> Result<Option<&'r Vendor>> {
+    match roadmap.vendor(wanted) {
+        Ok(vendor) => Ok(Some(vendor)),
+        Err(FindError::NotFound(_)) => Ok(None),
+        Err(FindError::Ambiguous(ids)) => Err(Error::usage(
+            format!("`{wanted}` names {} vendors", ids.len()),
+            Some(format!("give the id of one: {}", ids.join(", "))),
         )),
     }
 }
@@ -152,9 +144,10 @@ fn new_vendor_id<'w>(
         list if list.is_empty() => String::new(),
         list => format!("; vendors: {list}"),
     };
-    let near = closest(wanted, ids())
-        .map(|id| format!("did you mean `{id}`? "))
-        .unwrap_or_default();
+    let near = match roadmap.near_vendors(wanted).as_slice() {
+        [] => String::new(),
+        near => format!("did you mean `{}`? ", near.join("`, `")),
+    };
     if !is_slug(wanted) {
         return Err(Error::usage(
             format!("`{wanted}` is not a vendor: give a vendor's id or name, not a path"),
@@ -221,6 +214,7 @@ fn plan_add(
             new: edit::new_vendor_file(id, name, entry),
             key: entry.key(id),
             done: "added",
+            notes: Vec::new(),
             touched: vec![entry.id.clone()],
         });
     };
@@ -250,6 +244,7 @@ fn plan_add(
         new,
         key,
         done: "added",
+        notes: Vec::new(),
         touched: vec![entry.id.clone()],
     })
 }
@@ -277,7 +272,7 @@ fn plan_update(
         }
         // The alias first: each op finds the entry by its id, which the last op changes.
         let mut renaming = Vec::new();
-        if !entry.aliases.contains(&entry.id) {
+        if readback::keeps_old_id(entry, ops) {
             renaming.push(Op::Append("aliases".into(), entry.id.clone()));
         }
         renaming.push(Op::Set(vec!["id".into()], Value::Text(new_id.to_string())));
@@ -301,6 +296,7 @@ fn plan_update(
         new,
         key,
         done: "updated",
+        notes: Vec::new(),
         touched,
     })
 }
@@ -330,6 +326,7 @@ fn plan_remove(dir: &Path, roadmap: &Roadmap, key: &str) -> Result<Planned> {
         new,
         key,
         done: "removed",
+        notes: Vec::new(),
         touched: vec![entry.id.clone()],
     })
 }

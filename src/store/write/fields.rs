@@ -1,7 +1,7 @@
 //! `--set PATH=VALUE` and `--unset PATH`: field paths checked against docs/format.md section 2 and
 //! values parsed to their type, before anything touches a file.
 
-use crate::model::{Confidence, FuzzyDate, Kind, Status, brief, closest};
+use crate::model::{Confidence, FuzzyDate, Kind, Status, Word, brief, closest};
 use crate::store::read::decode::yaml_number;
 
 use super::edit::Op;
@@ -11,16 +11,17 @@ use super::scalar::Value;
 #[derive(Debug, Clone, Copy)]
 enum Type {
     Text,
-    Word(fn(&str) -> Result<(), String>),
+    /// A closed set of words: checked, and returned as the file writes it (`GPU` -> `gpu`).
+    Word(fn(&str) -> Result<&'static str, String>),
     Date,
     Positive,
     List,
     Spec,
 }
 
-fn word<T: std::str::FromStr<Err = crate::model::UnknownWord>>(s: &str) -> Result<(), String> {
-    s.parse::<T>()
-        .map(|_| ())
+fn word<T: Word>(s: &str) -> Result<&'static str, String> {
+    T::typed(s)
+        .map(T::word)
         .map_err(|e| format!("{e}; {}", e.hint()))
 }
 
@@ -112,10 +113,7 @@ fn value_of(path: &str, raw: &str) -> Result<Value, String> {
     let raw = raw.trim();
     Ok(match field_type(path)? {
         Type::Text => Value::Text(exact.to_string()),
-        Type::Word(check) => {
-            check(raw)?;
-            Value::Text(raw.to_string())
-        }
+        Type::Word(canonical) => Value::Text(canonical(raw)?.to_string()),
         Type::Date => Value::Date(FuzzyDate::parse(raw).map_err(|e| e.to_string())?),
         Type::Positive => Value::Number(positive(raw)?),
         Type::List => {
@@ -201,6 +199,18 @@ mod tests {
                 path("aliases"),
                 Value::List(vec!["B200 Ultra".into(), "B300".into()])
             ))
+        );
+    }
+
+    #[test]
+    fn a_word_typed_in_capitals_was_written_as_typed() {
+        assert_eq!(
+            parse_set("kind=GPU"),
+            Ok(Op::Set(path("kind"), Value::Text("gpu".into())))
+        );
+        assert_eq!(
+            parse_set("confidence= Reported "),
+            Ok(Op::Set(path("confidence"), Value::Text("reported".into())))
         );
     }
 

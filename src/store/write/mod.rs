@@ -12,5 +12,6 @@ pub mod fields;
 pub mod flow_list;
 pub mod init;
 pub mod readback;
+mod repeats;
 pub mod scalar;
 pub mod splice;

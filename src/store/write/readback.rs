@@ -3,7 +3,7 @@
 //! read as something else is caught here), and every other entry comes out equal.
 
 use crate::error::{Error, Result};
-use crate::model::{Entry, Memory, Roadmap, SpecValue, Vendor};
+use crate::model::{Entry, Memory, Roadmap, SpecValue, Vendor, same_alias};
 
 use super::change::{Planned, Request, find};
 use super::edit::Op;
@@ -17,6 +17,14 @@ pub fn applied(entry: &Entry, ops: &[Op]) -> Result<Entry, String> {
         apply(&mut out, op)?;
     }
     Ok(out)
+}
+
+/// Returns whether a rename of `old` (changed by `ops`) adds the old id to the aliases: unless
+/// they list it already, in any case. It is kept even when it reads as the name (`b1` of
+/// `B1`): the name may change later, and the old id is what follows the rename.
+pub fn keeps_old_id(old: &Entry, ops: &[Op]) -> bool {
+    let new = applied(old, ops).unwrap_or_else(|_| old.clone());
+    !new.aliases.iter().any(|a| same_alias(a, &old.id))
 }
 
 /// Applies one op to the entry, as the edit of its file should.
@@ -161,7 +169,7 @@ pub(super) fn asked_reads_back(
             let mut wanted = Vec::new();
             if let Some(new_id) = rename.as_deref().filter(|n| *n != old.id) {
                 // As plan_update renames: the old id becomes an alias, followers follow.
-                if !old.aliases.contains(&old.id) {
+                if keeps_old_id(old, ops) {
                     new.aliases.push(old.id.clone());
                 }
                 new.id = new_id.to_string();

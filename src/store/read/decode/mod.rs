@@ -10,6 +10,7 @@ use crate::model::{Confidence, Entry, Kind, SnapshotMeta, Status, Vendor, closes
 
 use super::check::{self, EntryPlaces};
 use super::source::SourceFile;
+use super::strict;
 use super::yaml::{self, Node, Pos, Value};
 use crate::model::brief;
 
@@ -57,6 +58,10 @@ pub struct Decoded {
     pub snapshot: Option<SnapshotMeta>,
     /// Each vendor with the place of its `vendor:` value, for checks across files.
     pub vendors: Vec<(Vendor, Pos)>,
+    /// How many items the `entries` lists hold, valid or not.
+    pub entries: usize,
+    /// The warnings of `check --strict` about the valid entries, in file order.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Returns what the file holds; every problem found is pushed onto `diags`.
@@ -74,6 +79,8 @@ pub fn decode(
         source,
         diags,
         taken: VecDeque::new(),
+        entries: 0,
+        warnings: Vec::new(),
     };
     // Each entry is decoded as soon as the parser has read it, and its tree dropped: a large
     // file never holds the trees of all its entries at once.
@@ -138,13 +145,20 @@ pub fn decode(
                     FileKind::Vendor => Decoded {
                         snapshot: None,
                         vendors: reader.vendor(&root, Some(stem)).into_iter().collect(),
+                        ..Decoded::default()
                     },
                 }
             }
         };
     // Fields are read in a fixed order; report in the order of the file, as a reader scans it.
-    diags[first_new..].sort_by_key(|d| (d.line, d.column));
-    decoded
+    reader.diags[first_new..].sort_by_key(|d| (d.line, d.column));
+    let (entries, mut warnings) = (reader.entries, reader.warnings);
+    warnings.sort_by_key(|d| (d.line, d.column));
+    Decoded {
+        entries,
+        warnings,
+        ..decoded
+    }
 }
 
 struct Reader<'s, 'a> {
@@ -152,6 +166,10 @@ struct Reader<'s, 'a> {
     diags: &'s mut Vec<Diagnostic>,
     /// Entries decoded while the file was parsed, in file order, with their places.
     taken: VecDeque<(Option<Entry>, Vec<EntryPlaces>)>,
+    /// Items of `entries` lists read so far, valid or not.
+    entries: usize,
+    /// The warnings of `check --strict`.
+    warnings: Vec<Diagnostic>,
 }
 
 impl Reader<'_, '_> {
@@ -286,7 +304,28 @@ impl Reader<'_, '_> {
                 dated: dated_field,
             });
         }
-        (self.diags.len() == before).then_some(entry)
+        let valid = self.diags.len() == before;
+        if valid {
+            self.strict(&entry, &fields);
+        }
+        valid.then_some(entry)
+    }
+
+    /// Records the warnings of `check --strict` about a valid entry.
+    fn strict(&mut self, entry: &Entry, fields: &[(&'static str, &Node)]) {
+        let items = |name: &str| match get(fields, name).map(|n| &n.value) {
+            Some(Value::Seq(items)) => items.iter().map(|i| i.pos).collect(),
+            _ => Vec::new(),
+        };
+        let placed = strict::Placed {
+            entry,
+            aliases: items("aliases"),
+            sources: items("sources"),
+        };
+        for problem in strict::strict(&placed) {
+            let warning = self.source.diag(problem.pos, problem.message, problem.hint);
+            self.warnings.push(warning.warning());
+        }
     }
 
     fn vendor(&mut self, node: &Node, stem: Option<&str>) -> Option<(Vendor, Pos)> {
@@ -325,6 +364,7 @@ impl Reader<'_, '_> {
         if let Some(list) = self.required(&fields, "entries", node.pos, "the vendor") {
             match &list.value {
                 Value::Seq(items) => {
+                    self.entries += items.len();
                     for item in items {
                         let entry = match item.value {
                             Value::Taken => {

@@ -37,6 +37,7 @@ impl Reader<'_, '_> {
         Decoded {
             snapshot: meta,
             vendors,
+            ..Decoded::default()
         }
     }
 
