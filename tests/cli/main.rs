@@ -6,6 +6,7 @@ mod crash;
 mod docs;
 mod edit;
 mod files;
+mod fit;
 mod history;
 mod invalid;
 mod large;
