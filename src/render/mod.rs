@@ -61,6 +61,22 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Returns `text` wrapped between words, the first line at most `width` columns and every
+/// further line `indent` spaces in and as wide in all (a word wider stands alone, whole).
+pub fn wrap_hanging(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let mut lines = wrap_words(text, width);
+    if lines.len() > 1 {
+        let rest = lines.split_off(1).join(" ");
+        let pad = " ".repeat(indent);
+        lines.extend(
+            wrap_words(&rest, width.saturating_sub(indent))
+                .into_iter()
+                .map(|l| format!("{pad}{l}")),
+        );
+    }
+    lines
+}
+
 /// Returns `text` split into lines of at most `width` columns: between words where it can,
 /// and a word wider than `width` (a URL) after a `/`, `-`, `.`, `_`, `?`, `&` or `=`, else
 /// where it must. Nothing is lost: the lines joined are the words.
@@ -122,7 +138,7 @@ pub fn display_width(text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{display_width, wrap_breaking, wrap_words};
+    use super::{display_width, wrap_breaking, wrap_hanging, wrap_words};
 
     #[test]
     fn a_control_character_is_as_wide_as_it_is_shown() {
@@ -153,5 +169,14 @@ mod tests {
         assert_eq!(wrap_breaking("abcdefgh", 3), ["abc", "def", "gh"]);
         assert_eq!(wrap_breaking("日本語", 1), ["日", "本", "語"]);
         assert_eq!(wrap_breaking("", 5), [""]);
+    }
+
+    #[test]
+    fn a_hanging_wrap_indents_the_further_lines_within_the_width() {
+        assert_eq!(
+            wrap_hanging("MTIA 450 / MTIA 500 next", 15, 2),
+            ["MTIA 450 / MTIA", "  500 next"]
+        );
+        assert_eq!(wrap_hanging("short", 15, 2), ["short"]);
     }
 }
