@@ -173,8 +173,8 @@ impl Grid {
         writeln!(out, "{}", rule("└", "┴", "┘"))
     }
 
-    /// Writes the rows without a header, `indent` spaces in and cells `gap` apart, fitted by
-    /// `fitted`; a wrapped cell's further lines stay in its column.
+    /// Writes the header (if any) and the rows, `indent` spaces in and cells `gap` apart,
+    /// fitted by `fitted`; a wrapped cell's further lines stay in its column.
     pub fn write_plain(
         &self,
         out: &mut dyn Write,
@@ -182,7 +182,8 @@ impl Grid {
         indent: usize,
         gap: usize,
     ) -> io::Result<()> {
-        for row in &self.rows {
+        let header = (!self.header.is_empty()).then_some(&self.header);
+        for row in header.into_iter().chain(&self.rows) {
             let cells: Vec<Vec<String>> = self.wrapped(fitted, row).collect();
             for i in 0..cells.iter().map(Vec::len).max().unwrap_or(1) {
                 let mut line = " ".repeat(indent);
