@@ -10,7 +10,7 @@
 
 use std::io::{self, Write};
 
-use super::{display_width, markdown, wrap_breaking};
+use super::{display_width, markdown, visible, wrap_breaking};
 
 /// The narrowest a wrapping column gets: words up to this wide stay whole.
 const MIN_WRAP: usize = 12;
@@ -184,24 +184,38 @@ impl Grid {
     ) -> io::Result<()> {
         let header = (!self.header.is_empty()).then_some(&self.header);
         for row in header.into_iter().chain(&self.rows) {
-            let cells: Vec<Vec<String>> = self.wrapped(fitted, row).collect();
-            for i in 0..cells.iter().map(Vec::len).max().unwrap_or(1) {
-                let mut line = " ".repeat(indent);
-                for (cell, w) in cells.iter().zip(&fitted.widths) {
-                    let text = cell.get(i).map_or("", String::as_str);
-                    line.push_str(text);
-                    line.push_str(&" ".repeat(w.saturating_sub(display_width(text)) + gap));
-                }
-                writeln!(out, "{}", line.trim_end())?;
-            }
+            self.write_plain_row(out, fitted, row, indent, gap)?;
         }
         Ok(())
     }
 
-    /// Writes the whole table as Markdown, every cell escaped (a `|` in the data stays text).
+    /// Writes one row as [`Grid::write_plain`] does, for callers that put lines between rows.
+    pub fn write_plain_row(
+        &self,
+        out: &mut dyn Write,
+        fitted: &Fitted,
+        row: &[String],
+        indent: usize,
+        gap: usize,
+    ) -> io::Result<()> {
+        let cells: Vec<Vec<String>> = self.wrapped(fitted, row).collect();
+        for i in 0..cells.iter().map(Vec::len).max().unwrap_or(1) {
+            let mut line = " ".repeat(indent);
+            for (cell, w) in cells.iter().zip(&fitted.widths) {
+                let text = cell.get(i).map_or("", String::as_str);
+                line.push_str(text);
+                line.push_str(&" ".repeat(w.saturating_sub(display_width(text)) + gap));
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+
+    /// Writes the whole table as Markdown, its cells the data as it is (not yet shown), every
+    /// one escaped: a `|` in the data stays text, not a new column.
     pub fn write_markdown(&self, out: &mut dyn Write) -> io::Result<()> {
         let escaped =
-            |row: &[String]| -> Vec<String> { row.iter().map(|c| markdown::escape(c)).collect() };
+            |row: &[String]| -> Vec<String> { row.iter().map(|c| markdown_cell(c)).collect() };
         let header = escaped(&self.header);
         let rows: Vec<Vec<String>> = self.rows.iter().map(|r| escaped(r)).collect();
         let widths: Vec<usize> = (0..header.len())
@@ -234,6 +248,21 @@ impl Grid {
     }
 }
 
+/// Returns data for a Markdown cell: its text escaped as Markdown, its control characters in
+/// the visible form the output filter gives them (`\x0d`, which Markdown shows as it is).
+fn markdown_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut one = [0u8; 4];
+    for c in text.chars() {
+        let c = &*c.encode_utf8(&mut one);
+        match c.chars().next().and_then(visible::shown_width) {
+            Some(_) => out.push_str(&visible::shown(c)),
+            None => out.push_str(&markdown::escape(c)),
+        }
+    }
+    out
+}
+
 /// Writes one boxed row, as many lines as its tallest cell.
 fn write_boxed_row(
     out: &mut dyn Write,
@@ -256,7 +285,7 @@ fn write_boxed_row(
 
 #[cfg(test)]
 mod tests {
-    use super::{Frame, Give, Grid};
+    use super::{Frame, Give, Grid, markdown_cell};
 
     fn grid() -> Grid {
         let give = |whole, priority| Give {
@@ -321,5 +350,12 @@ mod tests {
         let text = drawn(&empty, 80);
         assert_eq!(text.lines().count(), 4, "{text}");
         assert!(text.lines().last().unwrap().starts_with('└'), "{text}");
+    }
+
+    #[test]
+    fn a_markdown_cell_escapes_the_data_and_shows_its_control_characters() {
+        assert_eq!(markdown_cell("B3|00"), r"B3\|00");
+        assert_eq!(markdown_cell("Fam\rOVER \\ x"), r"Fam\x0dOVER \\ x");
+        assert_eq!(markdown_cell("two\nlines"), "two lines");
     }
 }

@@ -32,19 +32,24 @@ pub fn write(
         ListFormat::Json => write_json(out, rows)?,
         ListFormat::Csv => write_csv(out, rows, columns)?,
         ListFormat::Table | ListFormat::Markdown => {
+            // A table's cells as they will show, so its columns are sized by what is printed;
+            // Markdown shows them as it escapes them.
+            let cell = |text: String| match format {
+                ListFormat::Table => super::visible::shown(&text).into_owned(),
+                _ => text,
+            };
             let grid = Grid {
                 header: columns.iter().map(Column::name).collect(),
                 give: columns
                     .iter()
                     .map(|c| c.give(columns == DEFAULT_COLUMNS))
                     .collect(),
-                // Cells as they will show, so the columns are sized by what is printed.
                 rows: rows
                     .iter()
                     .map(|(vendor, entry)| {
                         columns
                             .iter()
-                            .map(|c| super::visible::shown(&c.cell(vendor, entry)).into_owned())
+                            .map(|c| cell(c.cell(vendor, entry)))
                             .collect()
                     })
                     .collect(),

@@ -349,3 +349,18 @@ fn an_unknown_column_got_no_did_you_mean() {
     let err = env.refused(&["list", "--sort", "-availble"]);
     assert!(err.contains("did you mean `available`"), "{err}");
 }
+
+#[test]
+fn snapshot_list_and_check_summary_ran_past_their_width() {
+    let env = TestEnv::with_shipped_data();
+    for width in ["40", "60"] {
+        let list = ["snapshot", "--list", "--width", width];
+        let out = env.stdout(&list);
+        assert_fits(&out, width.parse().unwrap(), &list.join(" "));
+        assert!(out.contains("2024-08-31  2024-08-31-"), "{out}");
+        let check = ["check", "--width", width];
+        let out = env.stdout(&check);
+        assert_fits(&out, width.parse().unwrap(), &check.join(" "));
+        assert!(out.contains("no problems"), "{out}");
+    }
+}
