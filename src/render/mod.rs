@@ -117,7 +117,9 @@ fn break_word(word: &str, width: usize) -> Vec<String> {
         pieces.push(rest[..cut].to_string());
         rest = &rest[cut..];
     }
-    pieces.push(rest.to_string());
+    if !rest.is_empty() || pieces.is_empty() {
+        pieces.push(rest.to_string());
+    }
     pieces
 }
 
