@@ -41,12 +41,21 @@ pub fn write(
         .max(LABEL);
     let value_width = width.saturating_sub(label + 2).max(VALUE_MIN);
     let key = entry.key(&vendor.vendor);
-    let names = wrap_breaking(&entry.name, width.saturating_sub(display_width(&key) + 2));
-    for (i, name) in names.iter().enumerate() {
-        if i == 0 {
+    // The name beside the key, wrapped under itself; under the key when a long key leaves it
+    // too little room.
+    let beside = display_width(&key) + 2;
+    let (indent, room) = match width.saturating_sub(beside) {
+        room if room >= VALUE_MIN => (beside, room),
+        _ => {
+            writeln!(out, "{}", paint.paint(bold, &key))?;
+            (2, width.saturating_sub(2))
+        }
+    };
+    for (i, name) in wrap_breaking(&entry.name, room).iter().enumerate() {
+        if i == 0 && indent == beside {
             writeln!(out, "{}  {name}", paint.paint(bold, &key))?;
         } else {
-            writeln!(out, "{}{name}", " ".repeat(display_width(&key) + 2))?;
+            writeln!(out, "{}{name}", " ".repeat(indent))?;
         }
     }
     let mut field = |name: &str, value: Option<String>| -> io::Result<()> {
