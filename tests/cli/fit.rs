@@ -1,7 +1,7 @@
 //! Text for a person fits the width it is given; empty results say so; list's columns,
 //! sorting and Markdown cells; timeline ranges and wrapped labels.
 
-use unicode_width::UnicodeWidthStr;
+use chipmap::render::display_width;
 
 use crate::common::TestEnv;
 
@@ -11,9 +11,9 @@ const WIDTHS: &[usize] = &[60, 80, 120];
 fn assert_fits(out: &str, width: usize, what: &str) {
     for line in out.lines() {
         assert!(
-            UnicodeWidthStr::width(line) <= width,
+            display_width(line) <= width,
             "`{what}`: a line is {} wide, over {width}:\n{line}\n\n{out}",
-            UnicodeWidthStr::width(line)
+            display_width(line)
         );
     }
 }
