@@ -24,8 +24,11 @@ pub struct Timeline {
     pub to: i32,
     pub today: NaiveDate,
     pub lanes: Vec<Lane>,
-    /// How many rows have no date of the chosen basis (listed in their lane, not drawn).
+    /// How many entries have no date of the chosen basis.
     pub undated: usize,
+    /// Whether those are listed, undrawn, in their lanes: only when no range was asked for,
+    /// since an entry without a date cannot be said to fall in one.
+    pub undated_listed: bool,
     /// How many entries lie wholly outside `from..=to`.
     pub outside: usize,
 }
@@ -41,7 +44,7 @@ pub struct Lane {
 /// One entry on the axis, drawn over its date's interval. Every accepted date lies within one
 /// calendar year and the axis spans whole years, so a date is wholly on the axis or wholly off
 /// it (then counted in `outside`). An entry without a date of the chosen basis has `date: None`
-/// and is listed, undrawn, at the end of its lane.
+/// and is listed, undrawn, at the end of its lane when no range was asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub key: String,
@@ -56,6 +59,15 @@ impl Timeline {
     pub fn row_count(&self) -> usize {
         self.lanes.iter().map(|l| l.rows.len()).sum()
     }
+
+    /// Returns the axis's years as people write them: `2030`, or `2024–2027`.
+    pub fn years(&self) -> String {
+        if self.from == self.to {
+            self.from.to_string()
+        } else {
+            format!("{}–{}", self.from, self.to)
+        }
+    }
 }
 
 /// Returns the roadmap laid out on a year axis; rows within a lane are in date order.
@@ -67,6 +79,7 @@ pub fn timeline(roadmap: &Roadmap, spec: &TimelineSpec) -> Timeline {
     let from = spec.from.or(first).unwrap_or(this_year);
     let to = spec.to.or(last).unwrap_or(this_year).max(from);
 
+    let undated_listed = spec.from.is_none() && spec.to.is_none();
     let mut lanes: Vec<Lane> = Vec::new();
     let (mut outside, mut undated) = (0, 0);
     for (vendor, entry) in roadmap.entries() {
@@ -76,7 +89,12 @@ pub fn timeline(roadmap: &Roadmap, spec: &TimelineSpec) -> Timeline {
             outside += 1;
             continue;
         }
-        undated += usize::from(date.is_none());
+        if date.is_none() {
+            undated += 1;
+            if !undated_listed {
+                continue;
+            }
+        }
         let row = Row {
             key: entry.key(&vendor.vendor),
             name: entry.name.clone(),
@@ -106,6 +124,7 @@ pub fn timeline(roadmap: &Roadmap, spec: &TimelineSpec) -> Timeline {
         today: spec.today,
         lanes,
         undated,
+        undated_listed,
         outside,
     }
 }
@@ -185,5 +204,16 @@ mod tests {
         assert_eq!(t.outside, 1, "2027H2 lies past 2026");
         let t = timeline(&roadmap(), &spec(Some(2025), Some(2027)));
         assert_eq!(t.outside, 0);
+    }
+
+    #[test]
+    fn a_range_drew_the_undated_entries_it_cannot_place() {
+        let t = timeline(&roadmap(), &spec(Some(2030), None));
+        assert_eq!(t.row_count(), 0, "{t:?}");
+        assert_eq!((t.undated, t.undated_listed), (1, false));
+        let t = timeline(&roadmap(), &spec(None, Some(2027)));
+        assert!(t.lanes[0].rows.iter().all(|r| r.date.is_some()), "{t:?}");
+        let t = timeline(&roadmap(), &spec(None, None));
+        assert_eq!((t.undated, t.undated_listed), (1, true));
     }
 }

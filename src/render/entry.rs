@@ -7,10 +7,19 @@ use anstyle::Style;
 use crate::diff::Point;
 use crate::model::{Entry, Vendor, format_number};
 
+use super::grid::{Frame, Give, Grid};
 use super::table::JsonEntry;
-use super::{Paint, wrap_words};
+use super::visible::shown;
+use super::{Paint, display_width, wrap_breaking};
 
-/// Writes every field of the entry, one per line, in the order of docs/format.md section 2.
+/// The columns of a field's name; a longer name (a spec's) gets a line of its own.
+const LABEL: usize = 13;
+/// The narrowest a value is wrapped to, however long the field names.
+const VALUE_MIN: usize = 12;
+
+/// Writes every field of the entry, one per line, in the order of docs/format.md section 2,
+/// every line at most `width` columns: values wrap between words under their first line, and
+/// a URL breaks after a `/` and goes on, further in, on the next line.
 pub fn write(
     out: &mut dyn Write,
     vendor: &Vendor,
@@ -19,26 +28,55 @@ pub fn write(
     paint: Paint,
 ) -> io::Result<()> {
     let bold = Style::new().bold();
-    // Wide enough for the longest field name, specs included ("  transistors_b").
+    // Wide enough for the longest field name, specs included ("  transistors_b"), while
+    // leaving the values room.
     let label = entry
         .specs
         .iter()
-        .map(|(n, _)| n.len() + 4)
+        .map(|(n, _)| display_width(n) + 4)
         .max()
         .unwrap_or(0)
-        .max(13);
-    writeln!(
-        out,
-        "{}  {}",
-        paint.paint(bold, &entry.key(&vendor.vendor)),
-        entry.name
-    )?;
+        .max(LABEL)
+        .min(width.saturating_sub(2 + VALUE_MIN))
+        .max(LABEL);
+    let value_width = width.saturating_sub(label + 2).max(VALUE_MIN);
+    let key = entry.key(&vendor.vendor);
+    // The name beside the key, wrapped under itself; under the key when a long key leaves it
+    // too little room.
+    let beside = display_width(&key) + 2;
+    let (indent, room) = match width.saturating_sub(beside) {
+        room if room >= VALUE_MIN => (beside, room),
+        _ => {
+            writeln!(out, "{}", paint.paint(bold, &key))?;
+            (2, width.saturating_sub(2))
+        }
+    };
+    for (i, name) in wrap_breaking(&entry.name, room).iter().enumerate() {
+        if i == 0 && indent == beside {
+            writeln!(out, "{}  {name}", paint.paint(bold, &key))?;
+        } else {
+            writeln!(out, "{}{name}", " ".repeat(indent))?;
+        }
+    }
     let mut field = |name: &str, value: Option<String>| -> io::Result<()> {
         let Some(value) = value else { return Ok(()) };
-        let lines = wrap_words(&value, width.saturating_sub(label + 2).max(20));
-        for (i, line) in lines.iter().enumerate() {
-            let name = if i == 0 { name } else { "" };
-            writeln!(out, "{}", format!("  {name:<label$}{line}").trim_end())?;
+        let mut lines = wrap_breaking(&value, value_width).into_iter();
+        if display_width(name) >= label {
+            writeln!(out, "  {name}")?;
+        } else if let Some(first) = lines.next() {
+            let pad = label - display_width(name);
+            writeln!(
+                out,
+                "{}",
+                format!("  {name}{}{first}", " ".repeat(pad)).trim_end()
+            )?;
+        }
+        for line in lines {
+            writeln!(
+                out,
+                "{}",
+                format!("  {}{line}", " ".repeat(label)).trim_end()
+            )?;
         }
         Ok(())
     };
@@ -89,7 +127,13 @@ pub fn write(
     if !entry.sources.is_empty() {
         writeln!(out, "  sources")?;
         for source in &entry.sources {
-            writeln!(out, "    - {source}")?;
+            for (i, line) in wrap_breaking(source, width.saturating_sub(6))
+                .iter()
+                .enumerate()
+            {
+                let bullet = if i == 0 { "- " } else { "  " };
+                writeln!(out, "    {bullet}{line}")?;
+            }
         }
     }
     Ok(())
@@ -101,31 +145,66 @@ pub fn write_json(out: &mut dyn Write, vendor: &Vendor, entry: &Entry) -> io::Re
     writeln!(out)
 }
 
-/// Writes where the entry stood in each version: date, version, then its available date,
-/// status and memory, and its key where it differed (before a rename).
-pub fn write_history(out: &mut dyn Write, key: &str, points: &[Point]) -> io::Result<()> {
+/// Writes where the entry stood in each version, under a header: date, version, then its
+/// available date, status and memory, and its key where it differed (before a rename), fitted
+/// to `width`: the dates go first when the versions' names begin with them, then names and
+/// memory wrap.
+pub fn write_history(
+    out: &mut dyn Write,
+    key: &str,
+    points: &[Point],
+    width: usize,
+) -> io::Result<()> {
     if points.is_empty() {
         return Ok(());
     }
     writeln!(out, "  history")?;
-    let width = points.iter().map(|p| p.label.len()).max().unwrap_or(0);
-    for point in points {
-        let e = &point.entry;
-        let date = point
-            .taken
-            .map_or_else(|| " ".repeat(10), |d| d.to_string());
-        let available = e
-            .available
-            .map_or_else(|| "-".to_string(), |d| d.to_string());
-        let alias = (point.key != key).then(|| format!("(as {})", point.key));
-        let rest: Vec<String> = [e.memory_label(), alias].into_iter().flatten().collect();
-        let line = format!(
-            "    {date}  {:<width$}  available {available:<10} {:<12} {}",
-            point.label,
-            e.status.as_str(),
-            rest.join("  ")
-        );
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
+    let rows: Vec<Vec<String>> = points
+        .iter()
+        .map(|point| {
+            let e = &point.entry;
+            let available = e
+                .available
+                .map_or_else(|| "-".to_string(), |d| d.to_string());
+            let alias = (point.key != key).then(|| format!("(as {})", point.key));
+            let rest: Vec<String> = [e.memory_label(), alias].into_iter().flatten().collect();
+            vec![
+                point.taken.map(|d| d.to_string()).unwrap_or_default(),
+                point.label.clone(),
+                available,
+                e.status.to_string(),
+                rest.join("  "),
+            ]
+            .into_iter()
+            .map(|cell| shown(&cell).into_owned())
+            .collect()
+        })
+        .collect();
+    // A date the version's name already starts with is no loss to leave out.
+    let dated_names = points
+        .iter()
+        .all(|p| p.taken.is_none_or(|d| p.label.starts_with(&d.to_string())));
+    let give = |whole, priority| Give {
+        whole,
+        priority,
+        spare: false,
+    };
+    let header = ["taken", "version", "available", "status", "memory"];
+    let grid = Grid {
+        header: header.iter().map(|h| (*h).to_string()).collect(),
+        give: vec![
+            Give {
+                spare: dated_names,
+                ..give(true, 10)
+            },
+            give(false, 90),
+            give(true, 80),
+            give(true, 70),
+            give(false, 60),
+        ],
+        rows,
+    };
+    let (indent, gap) = (4, 2);
+    let fitted = grid.fit(width, Frame::Plain { indent, gap });
+    grid.write_plain(out, &fitted, indent, gap)
 }

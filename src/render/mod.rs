@@ -3,9 +3,11 @@
 //! The CLI hands them a writer behind [`visible::Visible`], which shows the data's control
 //! characters instead of letting a terminal act on them.
 
+pub mod columns;
 pub mod diagnostics;
 pub mod diff;
 pub mod entry;
+pub mod grid;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -59,6 +61,68 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Returns `text` wrapped between words, the first line at most `width` columns and every
+/// further line `indent` spaces in and as wide in all (a word wider stands alone, whole).
+pub fn wrap_hanging(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let mut lines = wrap_words(text, width);
+    if lines.len() > 1 {
+        let rest = lines.split_off(1).join(" ");
+        let pad = " ".repeat(indent);
+        lines.extend(
+            wrap_words(&rest, width.saturating_sub(indent))
+                .into_iter()
+                .map(|l| format!("{pad}{l}")),
+        );
+    }
+    lines
+}
+
+/// Returns `text` split into lines of at most `width` columns: between words where it can,
+/// and a word wider than `width` (a URL) after a `/`, `-`, `.`, `_`, `?`, `&` or `=`, else
+/// where it must. Nothing is lost: the lines joined are the words.
+pub fn wrap_breaking(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    for line in wrap_words(text, width) {
+        if display_width(&line) <= width {
+            lines.push(line);
+        } else {
+            lines.extend(break_word(&line, width));
+        }
+    }
+    lines
+}
+
+/// Returns a word too wide for `width` in pieces that fit, each ending at a break character
+/// where one falls in it.
+fn break_word(word: &str, width: usize) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut rest = word;
+    while display_width(rest) > width {
+        let (mut fits, mut used, mut after_break) = (0, 0, None);
+        for (i, c) in rest.char_indices() {
+            let w = display_width(&rest[i..i + c.len_utf8()]);
+            if used + w > width {
+                break;
+            }
+            used += w;
+            fits = i + c.len_utf8();
+            if "/-._?&=".contains(c) {
+                after_break = Some(fits);
+            }
+        }
+        // At least one character a piece, so even a width narrower than it makes progress.
+        let first = rest.chars().next().map_or(0, char::len_utf8);
+        let cut = after_break.unwrap_or(fits).max(first);
+        pieces.push(rest[..cut].to_string());
+        rest = &rest[cut..];
+    }
+    if !rest.is_empty() || pieces.is_empty() {
+        pieces.push(rest.to_string());
+    }
+    pieces
+}
+
 /// Returns how many terminal columns `text` takes once printed: a control character counts
 /// as wide as the visible form the output filter shows it in (`\x1b` is 4 columns).
 pub fn display_width(text: &str) -> usize {
@@ -76,7 +140,7 @@ pub fn display_width(text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{display_width, wrap_words};
+    use super::{display_width, wrap_breaking, wrap_hanging, wrap_words};
 
     #[test]
     fn a_control_character_is_as_wide_as_it_is_shown() {
@@ -96,5 +160,25 @@ mod tests {
             ["Supercalifragilistic", "x"]
         );
         assert_eq!(wrap_words("", 5), [""]);
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_breaks_after_a_slash() {
+        assert_eq!(
+            wrap_breaking("see https://example.com/a/long-path here", 16),
+            ["see", "https://example.", "com/a/long-path", "here"]
+        );
+        assert_eq!(wrap_breaking("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap_breaking("日本語", 1), ["日", "本", "語"]);
+        assert_eq!(wrap_breaking("", 5), [""]);
+    }
+
+    #[test]
+    fn a_hanging_wrap_indents_the_further_lines_within_the_width() {
+        assert_eq!(
+            wrap_hanging("MTIA 450 / MTIA 500 next", 15, 2),
+            ["MTIA 450 / MTIA", "  500 next"]
+        );
+        assert_eq!(wrap_hanging("short", 15, 2), ["short"]);
     }
 }

@@ -1,6 +1,7 @@
 //! The timeline in a terminal: per-vendor swimlanes on a year axis with quarter ticks.
 //!
-//! Each entry is one row: its name (wrapped between words, never cut), its date, at wide
+//! Each entry is one row: its name (wrapped between words, never cut; further lines indented
+//! and without the axis, so they do not read as entries), its date, at wide
 //! widths its memory, then its interval drawn on the axis. Status shows by shade, so the
 //! picture reads without colour; a legend says which is which.
 
@@ -10,10 +11,11 @@ use anstyle::{AnsiColor, Style};
 use chrono::{Datelike, NaiveDate};
 
 use crate::layout::{Row, Timeline, year_start};
-use crate::model::{DateBasis, FuzzyDate, Status};
+use crate::model::{FuzzyDate, Status};
 
-use super::visible::unpainted;
-use super::{Paint, display_width, wrap_words};
+use super::{Paint, display_width, wrap_hanging, wrap_words};
+
+mod legend;
 
 /// How to draw: the total width in columns and whether colour is on.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +31,8 @@ const GAP: usize = 2;
 const TODAY: char = '┊';
 const GRID: char = '·';
 const UNDATED: &str = "—";
+/// How much further in a wrapped name's further lines start, so none looks like an entry.
+const CONTINUED: usize = 2;
 
 /// Returns the span glyph, point glyph and colour of a status.
 fn glyphs(status: Status) -> (char, char, Style) {
@@ -65,9 +69,13 @@ impl Columns {
             .max()
             .unwrap_or(0);
         let cap = (width / 4).max(12);
-        let label = longest_word
+        let mut label = longest_word
             .max(longest_name.min(cap))
             .max(vendor_name.min(cap));
+        if longest_name > label {
+            // Some name wraps, and its further lines are indented: its longest word must fit.
+            label = label.max(longest_word + CONTINUED);
+        }
         let date = rows()
             .map(|r| r.date.map_or(1, |d| display_width(&d.to_string())))
             .max()
@@ -120,12 +128,12 @@ pub fn write(out: &mut dyn Write, t: &Timeline, options: TermOptions) -> io::Res
     let paint = options.paint;
     let cols = Columns::fit(t, width);
     let axis = Axis::new(t, cols.axis);
-    let range = if t.from == t.to {
-        t.from.to_string()
-    } else {
-        format!("{}–{}", t.from, t.to)
-    };
-    let title = format!("{} dates, {range} · today {}", t.basis.as_str(), t.today);
+    let title = format!(
+        "{} dates, {} · today {}",
+        t.basis.as_str(),
+        t.years(),
+        t.today
+    );
     writeln!(out, "{}", paint.paint(Style::new().bold(), &title))?;
     write_years(out, &axis, &cols)?;
     write_rule(out, &axis, &cols, paint)?;
@@ -149,7 +157,7 @@ pub fn write(out: &mut dyn Write, t: &Timeline, options: TermOptions) -> io::Res
         write_rule(out, &axis, &cols, paint)?;
         write_years(out, &axis, &cols)?;
     }
-    write_legend(out, t, width, paint)
+    legend::write(out, t, width, paint)
 }
 
 /// Column positions of the axis: every year gets the same number of columns, so year ticks
@@ -316,7 +324,7 @@ fn write_row(
     axis: &Axis,
     paint: Paint,
 ) -> io::Result<()> {
-    let names = wrap_words(&row.name, cols.label);
+    let names = wrap_hanging(&row.name, cols.label, CONTINUED);
     let memories = match (cols.memory, &row.memory) {
         (Some(m), Some(label)) => wrap_words(label, m),
         _ => Vec::new(),
@@ -343,10 +351,11 @@ fn write_row(
         if let Some(m) = cols.memory {
             push_cell(&mut line, memories.get(i).map_or("", String::as_str), m);
         }
+        // Only an entry's first line carries the axis: the rest read as its continuation.
         let drawn = if i == 0 {
             paint_cells(&bar, &styles, paint)
         } else {
-            axis.background(paint)
+            String::new()
         };
         writeln!(out, "{}", format!("{line}{drawn}").trim_end())?;
     }
@@ -372,60 +381,4 @@ fn draw(bar: &mut [char], styles: &mut [Option<Style>], axis: &Axis, row: &Row, 
 fn push_cell(line: &mut String, text: &str, width: usize) {
     line.push_str(text);
     line.push_str(&" ".repeat(width.saturating_sub(display_width(text)) + GAP));
-}
-
-fn write_legend(out: &mut dyn Write, t: &Timeline, width: usize, paint: Paint) -> io::Result<()> {
-    let mut items: Vec<String> = Status::ALL
-        .iter()
-        .map(|s| {
-            let (span, point, style) = glyphs(*s);
-            format!(
-                "{} {}",
-                paint.paint(style, &format!("{span}{point}")),
-                s.as_str()
-            )
-        })
-        .collect();
-    items.push(format!(
-        "{} today",
-        paint.paint(AnsiColor::Red.on_default().bold(), &TODAY.to_string())
-    ));
-    writeln!(out)?;
-    write_wrapped_items(out, &items, width)?;
-    let mut notes = vec![
-        "bar: a year, half or quarter".to_string(),
-        "dot: a month or day".to_string(),
-    ];
-    if t.undated > 0 {
-        let other = match t.basis {
-            DateBasis::Available => "announced",
-            DateBasis::Announced => "available",
-        };
-        let basis = t.basis.as_str();
-        notes.push(format!("{UNDATED} no {basis} date (try --by {other})"));
-    }
-    if t.outside > 0 {
-        let (n, from, to) = (t.outside, t.from, t.to);
-        notes.push(format!("{n} entries outside {from}–{to} not shown"));
-    }
-    write_wrapped_items(out, &notes, width)?;
-    Ok(())
-}
-
-/// Writes legend items separated by two spaces, wrapped at `width` (items hold colour, so
-/// widths are measured without it).
-fn write_wrapped_items(out: &mut dyn Write, items: &[String], width: usize) -> io::Result<()> {
-    let visible = |s: &str| display_width(&unpainted(s));
-    let mut line = String::new();
-    for item in items {
-        if !line.is_empty() && visible(&line) + GAP + visible(item) > width {
-            writeln!(out, "{line}")?;
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push_str("  ");
-        }
-        line.push_str(item);
-    }
-    writeln!(out, "{line}")
 }

@@ -299,15 +299,15 @@ fn show_gives_the_history_and_as_of_goes_back() {
     let history = out.split("  history\n").nth(1).expect("a history section");
     assert_eq!(
         history,
-        "    2025-01-10  2025-01-10-first   available 2027       announced    (as acme/a2-ultra)\n    2025-06-02  2025-06-02-second  available 2027       announced    (as acme/a2-ultra)\n                working            available 2027       announced\n"
+        "    taken       version            available  status     memory\n    2025-01-10  2025-01-10-first   2027       announced  (as acme/a2-ultra)\n    2025-06-02  2025-06-02-second  2027       announced  (as acme/a2-ultra)\n                working            2027       announced\n"
     );
     let a1 = env.stdout(&["show", "a1"]);
     assert!(
-        a1.contains("2025-06-02-second  available 2026H1     announced    HBM4 576GB\n"),
+        a1.contains("2025-06-02-second  2026H1     announced  HBM4 576GB\n"),
         "{a1}"
     );
     assert!(
-        a1.contains("working            available 2026H2     announced    HBM4E 1024GB\n"),
+        a1.contains("working            2026H2     announced  HBM4E 1024GB\n"),
         "{a1}"
     );
     let then = env.stdout(&[

@@ -8,6 +8,7 @@ mod dates;
 mod docs;
 mod edit;
 mod files;
+mod fit;
 mod history;
 mod invalid;
 mod large;

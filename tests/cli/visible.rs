@@ -127,11 +127,18 @@ fn list_printed_escape_sequences_from_the_data_raw() {
     let env = TestEnv::with_files(&[("evil.yaml", HOSTILE)]);
     assert_eq!(run(&env, &["check"]).code, Some(0), "the file passes check");
     let columns = "--columns=key,name,family,process,aliases,notes";
+    // Markdown escapes the data's `]` and `\` too, and shows the same text once rendered.
+    let markdown_link = r"\x1b\]8;;https://evil.example/\x1b\\TSMC 3nm\x1b\]8;;\x1b\\";
     for format in ["table", "csv", "markdown"] {
+        let link = if format == "markdown" {
+            markdown_link
+        } else {
+            LINK
+        };
         assert_shown(
             &env,
-            &["list", columns, "--format", format],
-            &[LINK, CSI, BIDI, r"Fam\x0dOVER"],
+            &["list", columns, "--format", format, "--width", "200"],
+            &[link, CSI, BIDI, r"Fam\x0dOVER"],
             false,
         );
     }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use chipmap::render::diagnostics;
+use chipmap::render::{diagnostics, wrap_hanging};
 use chipmap::store::{self, DataDir};
 use clap::Args;
 
@@ -63,14 +63,12 @@ pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
         (w, true) => found.push_str(&format!(", {}", plural(w, "warning"))),
         (w, false) => found.push_str(&format!(" ({} with --strict)", plural(w, "warning"))),
     }
-    writeln!(
-        out,
-        "{}: {}: {found}",
-        context.data.display(),
-        read.join(", ")
-    )?;
+    let summary = format!("{}: {}: {found}", context.data.display(), read.join(", "));
+    for line in wrap_hanging(&summary, context.width, 2) {
+        writeln!(out, "{line}")?;
+    }
     if let DataDir::Path(dir) = &context.data {
-        leftovers(out, dir)?;
+        leftovers(out, dir, context.width)?;
     }
     if report.files == 0 {
         out.flush()?;
@@ -86,16 +84,18 @@ pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
 }
 
 /// Names the temporary files interrupted runs left, which are no problem: no exit code changes.
-fn leftovers(out: &mut dyn Write, dir: &std::path::Path) -> std::io::Result<()> {
+fn leftovers(out: &mut dyn Write, dir: &std::path::Path, width: usize) -> std::io::Result<()> {
     let found = store::leftovers(dir);
     if found.is_empty() {
         return Ok(());
     }
-    writeln!(
-        out,
+    let note = format!(
         "note: {} left by interrupted chipmap runs, safe to delete (they are not data):",
         plural(found.len(), "temporary file")
-    )?;
+    );
+    for line in wrap_hanging(&note, width, 2) {
+        writeln!(out, "{line}")?;
+    }
     for path in &found {
         writeln!(out, "  {}", store::shown(path))?;
     }

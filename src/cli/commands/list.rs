@@ -1,10 +1,9 @@
 //! `chipmap list`: the entries as a table, CSV, JSON or Markdown.
 
-use std::cmp::Ordering;
 use std::io::Write;
 
-use chipmap::model::{Entry, Vendor};
-use chipmap::render::table::{self, Column, DEFAULT_COLUMNS, ListFormat};
+use chipmap::model::{Entry, Roadmap, Vendor};
+use chipmap::render::table::{self, Column, DEFAULT_COLUMNS, ListFormat, SortKey};
 use clap::{Args, ValueEnum};
 
 use super::filters::FilterArgs;
@@ -24,12 +23,15 @@ pub struct ListArgs {
     format: Format,
     /// Columns to show, comma-separated (key, vendor, id, name, kind, family, status, confidence,
     /// announced, available, process, memory, memory.type, memory.capacity_gb,
-    /// memory.bandwidth_tbs, predecessor, aliases, sources, notes).
+    /// memory.bandwidth_tbs, predecessor, aliases, sources, notes, specs.NAME, and
+    /// announced.start, announced.end, available.start, available.end: the first and last day
+    /// of the date).
     #[arg(long, value_delimiter = ',', value_name = "COLUMNS")]
-    columns: Vec<Column>,
-    /// Sort by this column (dates sort by interval; entries without one go last).
-    #[arg(long, value_name = "COLUMN")]
-    sort: Option<Column>,
+    columns: Vec<String>,
+    /// Sort by this column, `-COLUMN` for descending (dates by interval, numbers by value;
+    /// entries without one go last).
+    #[arg(long, value_name = "COLUMN", allow_hyphen_values = true)]
+    sort: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,78 +45,63 @@ enum Format {
 /// Runs `chipmap list`.
 pub fn run(args: ListArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let all = context.roadmap_as_of(args.as_of.as_deref())?;
-    let filter = args.filters.resolve(&all)?;
-    let roadmap = filter.apply(&all);
-    let mut rows: Vec<(&Vendor, &Entry)> = roadmap.entries().collect();
-    if let Some(column) = args.sort {
-        rows.sort_by(|a, b| compare(column, *a, *b));
-    }
+    let specs = spec_names(&all);
+    let usage = |message: String| chipmap::Error::usage(message, None);
     let columns = if args.columns.is_empty() {
         DEFAULT_COLUMNS.to_vec()
     } else {
-        args.columns
+        let parsed: Result<Vec<Column>, String> = args
+            .columns
+            .iter()
+            .map(|c| Column::parse(c, &specs))
+            .collect();
+        parsed.map_err(|e| usage(format!("--columns: {e}")))?
     };
+    let sort = match &args.sort {
+        Some(text) => {
+            Some(SortKey::parse(text, &specs).map_err(|e| usage(format!("--sort: {e}")))?)
+        }
+        None => None,
+    };
+    let filter = args.filters.resolve(&all)?;
+    let roadmap = filter.apply(&all);
+    let mut rows: Vec<(&Vendor, &Entry)> = roadmap.entries().collect();
+    if let Some(key) = sort {
+        key.sort(&mut rows);
+    }
     let format = match args.format {
         Format::Table => ListFormat::Table,
         Format::Csv => ListFormat::Csv,
         Format::Json => ListFormat::Json,
         Format::Markdown => ListFormat::Markdown,
     };
-    table::write(out, &rows, &columns, format)?;
+    let dropped = table::write(out, &rows, &columns, format, context.width)?;
+    if rows.is_empty() {
+        match all.entry_count() {
+            0 => context.note(format_args!("no entries in the roadmap")),
+            n => context.note(format_args!(
+                "no entries match the filters ({n} in the roadmap)"
+            )),
+        }
+    }
+    if !dropped.is_empty() {
+        let names: Vec<String> = dropped.iter().map(Column::name).collect();
+        context.note(format_args!(
+            "left out to fit {} columns: {} (a wider --width, fewer --columns or --format csv shows them)",
+            context.width,
+            names.join(", ")
+        ));
+    }
     Ok(Outcome::Success)
 }
 
-/// Returns the order of two rows by `column`: dates and numbers by value, the rest as text;
-/// an empty cell sorts last.
-fn compare(column: Column, a: (&Vendor, &Entry), b: (&Vendor, &Entry)) -> Ordering {
-    let last_if_none = |x: Option<Ordering>, a_none: bool, b_none: bool| match (a_none, b_none) {
-        (true, false) => Ordering::Greater,
-        (false, true) => Ordering::Less,
-        _ => x.unwrap_or(Ordering::Equal),
-    };
-    match column {
-        Column::Announced | Column::Available => {
-            let date = |e: &Entry| {
-                if column == Column::Announced {
-                    e.announced
-                } else {
-                    e.available
-                }
-            };
-            let (x, y) = (date(a.1), date(b.1));
-            last_if_none(x.zip(y).map(|(x, y)| x.cmp(&y)), x.is_none(), y.is_none())
-        }
-        Column::Status | Column::Kind | Column::Confidence => {
-            let rank = |e: &Entry| match column {
-                Column::Status => e.status as usize,
-                Column::Kind => e.kind as usize,
-                _ => e.confidence.map_or(usize::MAX, |c| c as usize),
-            };
-            rank(a.1).cmp(&rank(b.1))
-        }
-        Column::CapacityGb | Column::BandwidthTbs => {
-            let number = |e: &Entry| {
-                let m = e.memory.as_ref()?;
-                if column == Column::CapacityGb {
-                    m.capacity_gb
-                } else {
-                    m.bandwidth_tbs
-                }
-            };
-            let (x, y) = (number(a.1), number(b.1));
-            last_if_none(
-                x.zip(y).map(|(x, y)| x.total_cmp(&y)),
-                x.is_none(),
-                y.is_none(),
-            )
-        }
-        _ => {
-            let (x, y) = (column.cell(a.0, a.1), column.cell(b.0, b.1));
-            last_if_none(
-                Some(x.to_lowercase().cmp(&y.to_lowercase())),
-                x.is_empty(),
-                y.is_empty(),
-            )
-        }
-    }
+/// Returns every spec name the roadmap's entries have, sorted, once each.
+fn spec_names(roadmap: &Roadmap) -> Vec<&str> {
+    let mut names: Vec<&str> = roadmap
+        .entries()
+        .flat_map(|(_, e)| e.specs.iter().map(|(n, _)| n.as_str()))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }

@@ -2,7 +2,9 @@
 
 use std::io::Write;
 
-use chipmap::render::wrap_words;
+use chipmap::render::grid::{Frame, Give, Grid};
+use chipmap::render::visible::shown;
+use chipmap::render::wrap_breaking;
 use chipmap::store;
 use chrono::NaiveDate;
 use clap::Args;
@@ -75,21 +77,37 @@ fn list(context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
         ));
         return Ok(Outcome::Success);
     }
-    let width = all.iter().map(|s| s.meta.name.len()).max().unwrap_or(0);
-    let columns = context.width;
-    for snapshot in &all {
-        let meta = &snapshot.meta;
-        let entries = snapshot.roadmap.entry_count();
-        writeln!(
-            out,
-            "{}  {:<width$}  {entries:>4} entries",
-            meta.taken, meta.name
-        )?;
-        // The note, wrapped under its snapshot: never cut, never wider than the terminal.
-        for line in meta
+    // Day, name and size fitted to the width (a long name wraps at a hyphen), each snapshot's
+    // note wrapped under it: nothing cut, nothing wider than the width.
+    let give = |whole, priority| Give {
+        whole,
+        priority,
+        spare: false,
+    };
+    let grid = Grid {
+        header: Vec::new(),
+        give: vec![give(true, 3), give(false, 2), give(true, 1)],
+        rows: all
+            .iter()
+            .map(|s| {
+                let entries = s.roadmap.entry_count();
+                vec![
+                    s.meta.taken.to_string(),
+                    shown(&s.meta.name).into_owned(),
+                    format!("{entries:>4} entries"),
+                ]
+            })
+            .collect(),
+    };
+    let (indent, gap) = (0, 2);
+    let fitted = grid.fit(context.width, Frame::Plain { indent, gap });
+    for (snapshot, row) in all.iter().zip(&grid.rows) {
+        grid.write_plain_row(out, &fitted, row, indent, gap)?;
+        for line in snapshot
+            .meta
             .note
             .as_deref()
-            .map(|n| wrap_words(n, columns.saturating_sub(4).max(40)))
+            .map(|n| wrap_breaking(n, context.width.saturating_sub(4)))
             .unwrap_or_default()
         {
             writeln!(out, "    {line}")?;

@@ -75,6 +75,15 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
         today: context.today,
     };
     let timeline = layout::timeline(&roadmap, &spec);
+    if timeline.row_count() == 0 && roadmap.entry_count() > 0 {
+        context.note(format_args!(
+            "no entries in {}: {} lie outside it, {} have no {} date",
+            timeline.years(),
+            timeline.outside,
+            timeline.undated,
+            timeline.basis.as_str()
+        ));
+    }
     // The axis needs more room than text: a narrower terminal gets the minimum.
     let width = context.width.max(MIN_WIDTH);
     match args.format {

@@ -1,0 +1,81 @@
+//! The timeline's legend: which shade is which status, and what the picture leaves out.
+
+use std::io::{self, Write};
+
+use anstyle::AnsiColor;
+
+use super::super::visible::unpainted;
+use super::super::{Paint, display_width};
+use super::{GAP, TODAY, UNDATED, glyphs};
+use crate::layout::Timeline;
+use crate::model::{DateBasis, Status};
+
+/// Writes the legend: the glyph of each status, today, and notes on what is not drawn.
+pub(super) fn write(
+    out: &mut dyn Write,
+    t: &Timeline,
+    width: usize,
+    paint: Paint,
+) -> io::Result<()> {
+    let mut items: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| {
+            let (span, point, style) = glyphs(*s);
+            format!(
+                "{} {}",
+                paint.paint(style, &format!("{span}{point}")),
+                s.as_str()
+            )
+        })
+        .collect();
+    items.push(format!(
+        "{} today",
+        paint.paint(AnsiColor::Red.on_default().bold(), &TODAY.to_string())
+    ));
+    writeln!(out)?;
+    write_wrapped_items(out, &items, width)?;
+    let mut notes = vec![
+        "bar: a year, half or quarter".to_string(),
+        "dot: a month or day".to_string(),
+    ];
+    if t.undated > 0 && !t.undated_listed {
+        let (n, basis) = (t.undated, t.basis.as_str());
+        notes.push(format!(
+            "{n} entries with no {basis} date not shown (they are listed without --from and --to)"
+        ));
+    } else if t.undated > 0 {
+        let other = match t.basis {
+            DateBasis::Available => "announced",
+            DateBasis::Announced => "available",
+        };
+        let basis = t.basis.as_str();
+        notes.push(format!("{UNDATED} no {basis} date (try --by {other})"));
+    }
+    if t.outside > 0 {
+        notes.push(format!(
+            "{} entries outside {} not shown",
+            t.outside,
+            t.years()
+        ));
+    }
+    write_wrapped_items(out, &notes, width)?;
+    Ok(())
+}
+
+/// Writes legend items separated by two spaces, wrapped at `width` (items hold colour, so
+/// widths are measured without it).
+fn write_wrapped_items(out: &mut dyn Write, items: &[String], width: usize) -> io::Result<()> {
+    let visible = |s: &str| display_width(&unpainted(s));
+    let mut line = String::new();
+    for item in items {
+        if !line.is_empty() && visible(&line) + GAP + visible(item) > width {
+            writeln!(out, "{line}")?;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str("  ");
+        }
+        line.push_str(item);
+    }
+    writeln!(out, "{line}")
+}
