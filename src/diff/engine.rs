@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::fields::field_changes;
-use super::{ChangeKind, Changes, EntryChange, Summary};
+use super::{ChangeKind, Changes, EntryChange, Standing, Summary};
 use crate::model::{Entry, Roadmap};
 
 /// Reads, from an old entry, the word a new entry's index is searched for.
@@ -95,6 +95,8 @@ fn diff_vendor(vendor: &str, old: &[&Entry], new: &[&Entry], out: &mut Vec<Entry
         change,
         renamed_from,
         fields,
+        standing: matches!(change, ChangeKind::Added | ChangeKind::Removed)
+            .then(|| Standing::of(entry)),
     };
     for (at, &entry) in new.iter().enumerate() {
         if let Some(o) = matched[at] {

@@ -3,6 +3,7 @@
 mod commands;
 mod common;
 mod crash;
+mod diffs;
 mod docs;
 mod edit;
 mod files;
