@@ -267,9 +267,42 @@ fn an_unknown_diff_path_was_not_refused() {
     );
     let said = env.refused(&["diff", "--fields", "specs.tdpw"]);
     assert!(said.contains("did you mean `specs.tdp_w`?"), "{said}");
+    let said = env.refused(&["diff", "--ignore", "notes", "--format", "unified"]);
+    assert!(said.contains("--format unified"), "{said}");
     let said = env.refused(&["diff", "--fields", "memory.size"]);
     assert!(
         said.contains("did you mean `memory.type`?") || said.contains("memory.capacity_gb"),
         "{said}"
+    );
+}
+
+#[test]
+fn a_filled_in_spec_sheet_took_a_line_per_value() {
+    let env = changed();
+    env.write(
+        "roadmaps/acme.yaml",
+        NEW.replace(
+            "    notes: '~1.4kW per board | *est.* _x_'\n",
+            "    notes: '~1.4kW per board | *est.* _x_'\n    memory: {type: LPDDR5X, capacity_gb: 1536}\n    specs: {cores: 88, threads: 176, nvlink_c2c_tbs: 1.8, transistors_b: 227, l3_cache_mb: 162}\n",
+        ),
+    );
+    let text = env.stdout(&["diff", "--width", "80"]);
+    assert_eq!(
+        field(&text, "memory: +"),
+        ["      memory: + type LPDDR5X, capacity_gb 1536"],
+        "{text}"
+    );
+    assert_eq!(
+        field(&text, "specs: +"),
+        [
+            "      specs: + cores 88, l3_cache_mb 162, nvlink_c2c_tbs 1.8, threads 176,",
+            "        transistors_b 227"
+        ],
+        "{text}"
+    );
+    let md = env.stdout(&["diff", "--format", "markdown"]);
+    assert!(
+        md.contains("  - `specs`: + cores 88, l3\\_cache\\_mb 162, nvlink\\_c2c\\_tbs 1.8, threads 176, transistors\\_b 227\n"),
+        "{md}"
     );
 }

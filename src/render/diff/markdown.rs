@@ -4,7 +4,10 @@
 
 use std::io::{self, Write};
 
-use super::{DiffContext, Words, by_vendor, describe_field, shown, summary_parts, what_happened};
+use super::{
+    DiffContext, Shown, Words, by_vendor, describe_field, describe_group, shown, summary_parts,
+    what_happened,
+};
 use crate::diff::{ChangeKind, Changes, FieldChange, Run, WordDiff};
 use crate::render::markdown::escape;
 
@@ -46,8 +49,16 @@ pub fn write_markdown(out: &mut dyn Write, changes: &Changes, ctx: &DiffContext)
                 escape(&change.name),
                 code(&change.key)
             )?;
-            for field in change.fields.iter().filter(|f| shown(change, f)) {
-                write_field(out, field)?;
+            for shown in shown(change) {
+                match shown {
+                    Shown::Field(field) => write_field(out, field)?,
+                    Shown::Group { parent, fields } => writeln!(
+                        out,
+                        "  - {}: {}",
+                        code(parent),
+                        describe_group(parent, &fields, MARKDOWN).join(" ")
+                    )?,
+                }
             }
         }
     }

@@ -154,10 +154,98 @@ fn describe_field(field: &FieldChange, words: Words) -> String {
     }
 }
 
-/// Returns whether a renderer shows `field` of `change`: a rename's `id` is already in the
-/// entry's own line (`renamed from ...`).
-fn shown(change: &EntryChange, field: &FieldChange) -> bool {
-    !(change.change == ChangeKind::Renamed && field.path == "id")
+/// One line of an entry's fields as the people's formats show it.
+enum Shown<'a> {
+    /// A field on a line of its own.
+    Field(&'a FieldChange),
+    /// The fields of `memory` or `specs` that were set where there was none, or unset, on one
+    /// line (`specs: + fp8_pflops 2.52, tdp_w 1400; - nvlink 5`): filling in a spec sheet is
+    /// one piece of news, not ten.
+    Group {
+        parent: &'a str,
+        fields: Vec<&'a FieldChange>,
+    },
+}
+
+/// Returns the lines an entry's fields take, in the fields' order (a group where its first
+/// field is). A rename's `id` is left out: the entry's own line says `renamed from ...`.
+fn shown(change: &EntryChange) -> Vec<Shown<'_>> {
+    let mut lines: Vec<Shown<'_>> = Vec::new();
+    for field in &change.fields {
+        if change.change == ChangeKind::Renamed && field.path == "id" {
+            continue;
+        }
+        let one_sided = field.old.is_none() != field.new.is_none();
+        let parent = field.path.split_once('.').map(|(parent, _)| parent);
+        let Some(parent) = parent.filter(|_| one_sided) else {
+            lines.push(Shown::Field(field));
+            continue;
+        };
+        let group = lines.iter_mut().find_map(|line| match line {
+            Shown::Group { parent: p, fields } if *p == parent => Some(fields),
+            _ => None,
+        });
+        match group {
+            Some(fields) => fields.push(field),
+            None => lines.push(Shown::Group {
+                parent,
+                fields: vec![field],
+            }),
+        }
+    }
+    lines
+}
+
+/// Returns a group's line after its parent's name, `+ type HBM3E, capacity_gb 144; - x 1`, as
+/// units a wrapped line keeps whole (`capacity_gb 144,`), to be joined by spaces.
+fn describe_group(parent: &str, fields: &[&FieldChange], words: Words) -> Vec<String> {
+    let item = |field: &FieldChange, value: &FieldValue| {
+        let name = field.path.strip_prefix(parent).unwrap_or(&field.path);
+        let name = name.strip_prefix('.').unwrap_or(name);
+        format!(
+            "{} {}",
+            (words.data)(name),
+            (words.data)(&value_text(value))
+        )
+    };
+    let set: Vec<String> = fields
+        .iter()
+        .filter_map(|f| {
+            f.new
+                .as_ref()
+                .filter(|_| f.old.is_none())
+                .map(|v| item(f, v))
+        })
+        .collect();
+    let unset: Vec<String> = fields
+        .iter()
+        .filter_map(|f| {
+            f.old
+                .as_ref()
+                .filter(|_| f.new.is_none())
+                .map(|v| item(f, v))
+        })
+        .collect();
+    let mut units = Vec::new();
+    for (mark, items) in [("+", set), ("-", unset)] {
+        if items.is_empty() {
+            continue;
+        }
+        if let Some(last) = units.last_mut() {
+            // `a 1, b 2; - c 3`: the previous part ends with a semicolon.
+            *last = format!("{last};");
+        }
+        units.push(mark.to_string());
+        let count = items.len();
+        for (i, item) in items.into_iter().enumerate() {
+            units.push(if i + 1 < count {
+                format!("{item},")
+            } else {
+                item
+            });
+        }
+    }
+    units
 }
 
 /// Returns what happened to an entry, for its line: `added: announced, available 2026-12, GDDR7

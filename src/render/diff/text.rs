@@ -5,7 +5,10 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::{DiffContext, Words, by_vendor, describe_field, shown, summary_parts, what_happened};
+use super::{
+    DiffContext, Shown, Words, by_vendor, describe_field, describe_group, shown, summary_parts,
+    what_happened,
+};
 use crate::diff::{ChangeKind, Changes, EntryChange, FieldChange, Run, WordDiff};
 use crate::render::{Paint, display_width};
 
@@ -88,8 +91,18 @@ fn write_entry(
             _ => writeln!(out, "{text}")?,
         }
     }
-    for field in change.fields.iter().filter(|f| shown(change, f)) {
-        for text in field_lines(field, width) {
+    for shown in shown(change) {
+        let lines = match shown {
+            Shown::Field(field) => field_lines(field, width),
+            Shown::Group { parent, fields } => {
+                let mut line = Filler::new(&format!("      {parent}:"), "        ", width);
+                for unit in describe_group(parent, &fields, TEXT) {
+                    line.word(" ", &unit);
+                }
+                line.finish()
+            }
+        };
+        for text in lines {
             writeln!(out, "{text}")?;
         }
     }
