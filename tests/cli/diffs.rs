@@ -306,3 +306,17 @@ fn a_filled_in_spec_sheet_took_a_line_per_value() {
         "{md}"
     );
 }
+
+#[test]
+fn an_added_entry_line_split_its_memory_across_lines() {
+    let env = changed();
+    env.write(
+        "roadmaps/acme.yaml",
+        NEW.replace("type: GDDR7", "type: Acme in-house HBM"),
+    );
+    let text = env.stdout(&["diff", "--width", "70"]);
+    assert!(
+        text.contains("  + acme/new-one  New One  (added: rumored, available 2026-12,\n      Acme in-house HBM 128GB)\n"),
+        "{text}"
+    );
+}

@@ -41,7 +41,7 @@ pub fn write_markdown(out: &mut dyn Write, changes: &Changes, ctx: &DiffContext)
                     "renamed from {}",
                     code(change.renamed_from.as_deref().unwrap_or("?"))
                 ),
-                _ => what_happened(change, MARKDOWN),
+                _ => what_happened(change, MARKDOWN).join(" "),
             };
             writeln!(
                 out,

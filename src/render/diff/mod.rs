@@ -248,30 +248,33 @@ fn describe_group(parent: &str, fields: &[&FieldChange], words: Words) -> Vec<St
     units
 }
 
-/// Returns what happened to an entry, for its line: `added: announced, available 2026-12, GDDR7
-/// 128GB`, `removed: ...`, `renamed from nvidia/b200-ultra`, or nothing for a modification.
-fn what_happened(change: &EntryChange, words: Words) -> String {
-    let standing = |s: &Standing| {
+/// Returns what happened to an entry, for its line, as units a wrapped line keeps whole (to be
+/// joined by spaces): `added:`, `announced,`, `available 2026-12,`, `GDDR7 128GB` for an
+/// addition or a removal; `renamed from nvidia/b200-ultra`; nothing for a modification.
+fn what_happened(change: &EntryChange, words: Words) -> Vec<String> {
+    let standing = |s: &Standing| -> Vec<String> {
         let available = s.available.map(|d| format!("available {d}"));
         let memory = s.memory.as_deref().map(words.data);
         let parts: Vec<String> = [Some(s.status.as_str().to_string()), available, memory]
             .into_iter()
             .flatten()
             .collect();
-        parts.join(", ")
+        let count = parts.len();
+        let comma = |(i, p): (usize, String)| if i + 1 < count { format!("{p},") } else { p };
+        parts.into_iter().enumerate().map(comma).collect()
     };
     let with = |what: &str| match &change.standing {
-        Some(s) => format!("{what}: {}", standing(s)),
-        None => what.to_string(),
+        Some(s) => [vec![format!("{what}:")], standing(s)].concat(),
+        None => vec![what.to_string()],
     };
     match change.change {
         ChangeKind::Added => with("added"),
         ChangeKind::Removed => with("removed"),
-        ChangeKind::Modified => String::new(),
-        ChangeKind::Renamed => format!(
+        ChangeKind::Modified => Vec::new(),
+        ChangeKind::Renamed => vec![format!(
             "renamed from {}",
             change.renamed_from.as_deref().unwrap_or("?")
-        ),
+        )],
     }
 }
 

@@ -74,15 +74,14 @@ fn write_entry(
     line.word("", &format!("{mark} {}", change.key));
     line.word("  ", &change.name);
     let what = what_happened(change, TEXT);
-    for (i, word) in what.split_whitespace().enumerate() {
-        let word = if i == 0 {
-            format!("({word}")
-        } else {
-            word.to_string()
-        };
-        let last = i + 1 == what.split_whitespace().count();
-        let word = if last { format!("{word})") } else { word };
-        line.word(if i == 0 { "  " } else { " " }, &word);
+    let count = what.len();
+    for (i, unit) in what.into_iter().enumerate() {
+        let open = if i == 0 { "(" } else { "" };
+        let close = if i + 1 == count { ")" } else { "" };
+        line.word(
+            if i == 0 { "  " } else { " " },
+            &format!("{open}{unit}{close}"),
+        );
     }
     for (i, text) in line.finish().into_iter().enumerate() {
         // The mark, key and name take the entry's colour when they fit its first line.
