@@ -320,3 +320,15 @@ fn an_added_entry_line_split_its_memory_across_lines() {
         "{text}"
     );
 }
+
+#[test]
+fn the_summary_wrapped_inside_a_clause() {
+    let env = changed();
+    let text = env.stdout(&["diff", "--width", "60"]);
+    assert!(
+        text.ends_with(
+            "\navailable: 0 slipped, 0 pulled in;\n  announced: 1 slipped, 0 pulled in\n"
+        ),
+        "{text}"
+    );
+}

@@ -49,8 +49,14 @@ pub fn write_text(
     }
     writeln!(out)?;
     for part in summary_parts(&changes.summary) {
-        for line in wrapped("", &part, "  ", width) {
-            writeln!(out, "{line}")?;
+        // Each clause (`announced: 1 slipped, 0 pulled in`) stays on one line where it can.
+        let mut line = Filler::new("", "  ", width);
+        let clauses: Vec<&str> = part.split_inclusive("; ").map(str::trim_end).collect();
+        for clause in clauses {
+            line.phrase(" ", clause);
+        }
+        for text in line.finish() {
+            writeln!(out, "{text}")?;
         }
     }
     Ok(())
@@ -194,6 +200,16 @@ impl Filler {
             self.break_line();
         }
         self.put(sep, text);
+    }
+
+    /// Adds `text` whole where it fits on one line, else word by word.
+    fn phrase(&mut self, sep: &str, text: &str) {
+        if display_width(&self.hang) + display_width(text) <= self.width {
+            return self.word(sep, text);
+        }
+        for (i, word) in text.split_whitespace().enumerate() {
+            self.word(if i == 0 { sep } else { " " }, word);
+        }
     }
 
     /// Adds the words of `text` inside a marker: whole where the run fits on this line or the
