@@ -78,13 +78,13 @@ fn write_entry(
     let head = format!("{mark} {}  {}", change.key, change.name);
     let mut line = Filler::new("  ", "      ", width);
     line.word("", &format!("{mark} {}", change.key));
-    line.word("  ", &change.name);
+    line.phrase("  ", &change.name);
     let what = what_happened(change, TEXT);
     let count = what.len();
     for (i, unit) in what.into_iter().enumerate() {
         let open = if i == 0 { "(" } else { "" };
         let close = if i + 1 == count { ")" } else { "" };
-        line.word(
+        line.phrase(
             if i == 0 { "  " } else { " " },
             &format!("{open}{unit}{close}"),
         );
