@@ -17,6 +17,8 @@ pub enum WordDiff {
     /// Mostly rewritten (fewer than half of the old words kept): the two texts whole, their
     /// white space made single spaces.
     Rewritten { old: String, new: String },
+    /// Only white space changed (a line break, a doubled space): the words are the same.
+    Spacing,
 }
 
 /// One run of a word diff. Words are joined by single spaces; white space alone is never a run.
@@ -69,6 +71,9 @@ pub fn diff_words(old: &[&str], new: &[&str]) -> WordDiff {
                 new: came.join(" "),
             }),
         }
+    }
+    if kept == old.len() && kept == new.len() {
+        return WordDiff::Spacing;
     }
     if kept * 2 < old.len() {
         return WordDiff::Rewritten {
@@ -153,6 +158,11 @@ mod tests {
         );
         // Half the old words kept is still an edit.
         assert!(matches!(words("a b c d", "a b x y"), WordDiff::Edited(_)));
+    }
+
+    #[test]
+    fn the_same_words_spaced_otherwise_are_spacing() {
+        assert_eq!(words("a b  c d", "a\nb c d"), WordDiff::Spacing);
     }
 
     #[test]

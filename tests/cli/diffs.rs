@@ -332,3 +332,19 @@ fn the_summary_wrapped_inside_a_clause() {
         "{text}"
     );
 }
+
+#[test]
+fn a_change_of_white_space_alone_marked_nothing() {
+    let env = changed();
+    env.write(
+        "roadmaps/acme.yaml",
+        OLD.replace(
+            "Ships with HBM3E in volume.",
+            "Ships with  HBM3E in volume.",
+        ),
+    );
+    let text = env.stdout(&["diff", "--width", "80"]);
+    assert!(text.contains("      notes: white space only\n"), "{text}");
+    let md = env.stdout(&["diff", "--format", "markdown"]);
+    assert!(md.contains("  - `notes`: white space only\n"), "{md}");
+}

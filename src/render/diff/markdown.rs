@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 
 use super::{
-    DiffContext, Shown, Words, by_vendor, describe_field, describe_group, shown, summary_parts,
-    what_happened,
+    DiffContext, SPACING, Shown, Words, by_vendor, describe_field, describe_group, shown,
+    summary_parts, what_happened,
 };
 use crate::diff::{ChangeKind, Changes, FieldChange, Run, WordDiff};
 use crate::render::markdown::escape;
@@ -82,6 +82,7 @@ fn write_field(out: &mut dyn Write, field: &FieldChange) -> io::Result<()> {
             writeln!(out, "    - before: ~~{}~~", escape(&old))?;
             writeln!(out, "    - after: {}", escape(&new))
         }
+        Some(WordDiff::Spacing) => writeln!(out, "  - {path}: {SPACING}"),
         None => writeln!(out, "  - {path}: {}", describe_field(field, MARKDOWN)),
     }
 }

@@ -50,6 +50,9 @@ impl Side {
     }
 }
 
+/// What a text whose words are all the same says, its white space aside.
+const SPACING: &str = "white space only";
+
 /// How a people's format writes what comes from the data, and its own arrow.
 #[derive(Clone, Copy)]
 struct Words {

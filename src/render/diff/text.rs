@@ -6,8 +6,8 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 
 use super::{
-    DiffContext, Shown, Words, by_vendor, describe_field, describe_group, shown, summary_parts,
-    what_happened,
+    DiffContext, SPACING, Shown, Words, by_vendor, describe_field, describe_group, shown,
+    summary_parts, what_happened,
 };
 use crate::diff::{ChangeKind, Changes, EntryChange, FieldChange, Run, WordDiff};
 use crate::render::{Paint, display_width};
@@ -138,6 +138,7 @@ fn field_lines(field: &FieldChange, width: usize) -> Vec<String> {
             lines.extend(wrapped("        +", &new, "          ", width));
             lines
         }
+        Some(WordDiff::Spacing) => vec![format!("{first} {SPACING}")],
         None => wrapped(&first, &describe_field(field, TEXT), "        ", width),
     }
 }
