@@ -348,3 +348,26 @@ fn a_change_of_white_space_alone_marked_nothing() {
     let md = env.stdout(&["diff", "--format", "markdown"]);
     assert!(md.contains("  - `notes`: white space only\n"), "{md}");
 }
+
+#[test]
+fn markdown_printed_names_and_values_as_markup() {
+    let env = changed();
+    let marked = NEW
+        .replace("name: Acme AI", "name: 'Acme_AI | *Labs*'")
+        .replace("name: New One", "name: 'New_One|x'")
+        .replace("type: GDDR7", "type: GDDR7_*x*")
+        .replace(
+            "    specs: {tdp_w: 1400}\n",
+            "    specs: {tdp_w: 1400}\n    aliases: ['A|1', '<b>']\n    process: 'N3 ~ `x`'\n",
+        );
+    env.write("roadmaps/acme.yaml", marked);
+    let md = env.stdout(&["diff", "--format", "markdown"]);
+    for shown in [
+        r"### Acme\_AI \| \*Labs\*",
+        r"- **New\_One\|x** (`acme/new-one`): added: rumored, available 2026-12, GDDR7\_\*x\* 128GB",
+        r"  - `aliases`: + A\|1, \<b\>",
+        r"  - `process`: (none) → N3 \~ \`x\`",
+    ] {
+        assert!(md.contains(shown), "no {shown:?} in\n{md}");
+    }
+}
