@@ -371,3 +371,26 @@ fn markdown_printed_names_and_values_as_markup() {
         assert!(md.contains(shown), "no {shown:?} in\n{md}");
     }
 }
+
+#[test]
+fn a_word_diff_was_uncoloured_on_a_terminal() {
+    let env = changed();
+    let plain = env.stdout(&["diff", "--width", "80"]);
+    let coloured = env.stdout(&["diff", "--width", "80", "--color", "always"]);
+    assert!(
+        coloured.contains(
+            "in \u{1b}[31m[-2023.-]\u{1b}[0m \u{1b}[32m{+2023 in San Jose.+}\u{1b}[0m Ships"
+        ),
+        "{coloured}"
+    );
+    // Colour takes no columns: the lines break where they do without it.
+    let mut stripped = String::new();
+    let mut rest = coloured.as_str();
+    while let Some(at) = rest.find('\u{1b}') {
+        stripped.push_str(&rest[..at]);
+        rest = &rest[at..];
+        rest = &rest[rest.find('m').map_or(rest.len(), |m| m + 1)..];
+    }
+    stripped.push_str(rest);
+    assert_eq!(stripped, plain);
+}

@@ -18,9 +18,14 @@ const TEXT: Words = Words {
     arrow: "->",
 };
 
-/// A removed run reads `[-old words-]`, an added one `{+new words+}` (as `git diff --word-diff`).
-const REMOVED: (&str, &str) = ("[-", "-]");
-const ADDED: (&str, &str) = ("{+", "+}");
+/// A removed run reads `[-old words-]`, an added one `{+new words+}` (as `git diff --word-diff`),
+/// red and green where colour is on.
+const REMOVED: Marker = Marker("[-", "-]", AnsiColor::Red);
+const ADDED: Marker = Marker("{+", "+}", AnsiColor::Green);
+
+/// How a run of changed words is marked: its opening and closing text, and its colour.
+#[derive(Clone, Copy)]
+struct Marker(&'static str, &'static str, AnsiColor);
 
 /// Writes the changes for a terminal: grouped by vendor, one line per field, a summary last.
 pub fn write_text(
@@ -98,7 +103,7 @@ fn write_entry(
     }
     for shown in shown(change) {
         let lines = match shown {
-            Shown::Field(field) => field_lines(field, width),
+            Shown::Field(field) => field_lines(field, width, paint),
             Shown::Group { parent, fields } => {
                 let mut line = Filler::new(&format!("      {parent}:"), "        ", width);
                 for unit in describe_group(parent, &fields, TEXT) {
@@ -116,11 +121,12 @@ fn write_entry(
 
 /// Returns a field's lines: `path: what changed`, continued 2 columns further in; a rewritten
 /// text as `path: rewritten` with the old text after `- ` and the new after `+ `.
-fn field_lines(field: &FieldChange, width: usize) -> Vec<String> {
+fn field_lines(field: &FieldChange, width: usize, paint: Paint) -> Vec<String> {
     let first = format!("      {}:", field.path);
     match field.word_diff() {
         Some(WordDiff::Edited(runs)) => {
             let mut line = Filler::new(&first, "        ", width);
+            line.paint = paint;
             for run in &runs {
                 match run {
                     Run::Kept(words) => words.split(' ').for_each(|w| line.word(" ", w)),
@@ -159,8 +165,12 @@ struct Filler {
     hang: String,
     lines: Vec<String>,
     line: String,
+    /// The columns `line` takes on screen (colour takes none).
+    cols: usize,
     /// Whether the line holds nothing but its indentation (or the first line's lead).
     empty: bool,
+    /// Colours the runs of a word diff.
+    paint: Paint,
 }
 
 impl Filler {
@@ -172,26 +182,35 @@ impl Filler {
             hang: hang.to_string(),
             lines: Vec::new(),
             line: first.to_string(),
+            cols: display_width(first),
             empty: first.trim().is_empty(),
+            paint: Paint::default(),
         }
     }
 
     fn fits(&self, sep: &str, text: &str) -> bool {
         let sep = if self.empty { 0 } else { sep.len() };
-        display_width(&self.line) + sep + display_width(text) <= self.width
+        self.cols + sep + display_width(text) <= self.width
     }
 
     fn put(&mut self, sep: &str, text: &str) {
+        self.put_styled(sep, text, Style::new());
+    }
+
+    fn put_styled(&mut self, sep: &str, text: &str, style: Style) {
         if !self.empty {
             self.line.push_str(sep);
+            self.cols += sep.len();
         }
-        self.line.push_str(text);
+        self.line.push_str(&self.paint.paint(style, text));
+        self.cols += display_width(text);
         self.empty = false;
     }
 
     fn break_line(&mut self) {
         let hang = self.hang.clone();
         self.lines.push(std::mem::replace(&mut self.line, hang));
+        self.cols = display_width(&self.hang);
         self.empty = true;
     }
 
@@ -216,7 +235,8 @@ impl Filler {
     /// Adds the words of `text` inside a marker: whole where the run fits on this line or the
     /// next; else split over lines, each piece inside its own marker, so every line's markup
     /// is balanced. White space alone is no run.
-    fn run(&mut self, text: &str, (open, close): (&str, &str)) {
+    fn run(&mut self, text: &str, Marker(open, close, colour): Marker) {
+        let style = colour.on_default();
         let words: Vec<&str> = text.split_whitespace().collect();
         if words.is_empty() {
             return;
@@ -224,11 +244,11 @@ impl Filler {
         let marked = |words: &[&str]| format!("{open}{}{close}", words.join(" "));
         let whole = marked(&words);
         if self.fits(" ", &whole) {
-            return self.put(" ", &whole);
+            return self.put_styled(" ", &whole, style);
         }
         if display_width(&self.hang) + display_width(&whole) <= self.width {
             self.break_line();
-            return self.put(" ", &whole);
+            return self.put_styled(" ", &whole, style);
         }
         let mut piece: Vec<&str> = Vec::new();
         for word in words {
@@ -238,13 +258,13 @@ impl Filler {
             }
             piece.pop();
             if !piece.is_empty() {
-                self.put(" ", &marked(&piece));
+                self.put_styled(" ", &marked(&piece), style);
                 piece.clear();
             }
             self.break_line();
             piece.push(word);
         }
-        self.put(" ", &marked(&piece));
+        self.put_styled(" ", &marked(&piece), style);
     }
 
     fn finish(mut self) -> Vec<String> {
