@@ -4,13 +4,17 @@
 mod engine;
 mod fields;
 mod history;
+mod select;
+mod words;
 
 use serde::Serialize;
 
-use crate::model::{FuzzyDate, Shift, ShiftClass};
+use crate::model::{Entry, FuzzyDate, Shift, ShiftClass, Status};
 
 pub use engine::diff;
 pub use history::{Point, Version, trajectory};
+pub use select::{FIELD_PATHS, FieldSelection};
+pub use words::{Run, WordDiff};
 
 /// Every difference between an old and a new roadmap, entry by entry.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,6 +40,29 @@ pub struct EntryChange {
     pub renamed_from: Option<String>,
     /// Every changed field (empty for an addition or a removal).
     pub fields: Vec<FieldChange>,
+    /// For an addition, where the new entry stands; for a removal, where the old one stood.
+    #[serde(skip)]
+    pub standing: Option<Standing>,
+}
+
+/// Where an added or removed entry stands, so a reader sees what came or went at a glance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    pub status: Status,
+    pub available: Option<FuzzyDate>,
+    /// The memory as `HBM3E 288GB`, when any of it is known.
+    pub memory: Option<String>,
+}
+
+impl Standing {
+    /// Returns where `entry` stands.
+    pub fn of(entry: &Entry) -> Standing {
+        Standing {
+            status: entry.status,
+            available: entry.available,
+            memory: entry.memory_label(),
+        }
+    }
 }
 
 /// The four kinds of change of docs/format.md section 7.
@@ -73,7 +100,9 @@ pub enum FieldValue {
     List(Vec<String>),
 }
 
-/// Counts of entries by change, and of entries whose `available` date slipped or was pulled in.
+/// Counts of entries by change, and of entries whose dates slipped or were pulled in:
+/// `slipped` and `pulled_in` count `available` dates (the contract of docs/format.md section 7),
+/// `announced_slipped` and `announced_pulled_in` the `announced` ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Summary {
     pub added: usize,
@@ -82,6 +111,8 @@ pub struct Summary {
     pub renamed: usize,
     pub slipped: usize,
     pub pulled_in: usize,
+    pub announced_slipped: usize,
+    pub announced_pulled_in: usize,
 }
 
 impl Changes {
@@ -92,7 +123,7 @@ impl Changes {
 }
 
 impl Summary {
-    /// Returns the counts of `changes`: by kind, and by the shift of their `available` date.
+    /// Returns the counts of `changes`: by kind, and by the shifts of their dates.
     pub fn of(changes: &[EntryChange]) -> Summary {
         let mut summary = Summary::default();
         for change in changes {
@@ -102,10 +133,18 @@ impl Summary {
                 ChangeKind::Modified => summary.modified += 1,
                 ChangeKind::Renamed => summary.renamed += 1,
             }
-            let available = change.fields.iter().find(|f| f.path == "available");
-            match available.and_then(|f| f.shift).map(|s| s.class) {
+            let shift = |path: &str| {
+                let field = change.fields.iter().find(|f| f.path == path);
+                field.and_then(|f| f.shift).map(|s| s.class)
+            };
+            match shift("available") {
                 Some(ShiftClass::Slipped) => summary.slipped += 1,
                 Some(ShiftClass::PulledIn) => summary.pulled_in += 1,
+                _ => {}
+            }
+            match shift("announced") {
+                Some(ShiftClass::Slipped) => summary.announced_slipped += 1,
+                Some(ShiftClass::PulledIn) => summary.announced_pulled_in += 1,
                 _ => {}
             }
         }

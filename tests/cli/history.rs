@@ -96,12 +96,17 @@ fn diff_defaults_to_the_newest_snapshot_against_working() {
         "{text}"
     );
     assert!(
-        text.contains("- acme/old-one  Old One  (removed)"),
+        text.contains("- acme/old-one  Old One  (removed: announced, available 2025)"),
         "{text}"
     );
-    assert!(text.contains("+ acme/new-one  New One  (added)"), "{text}");
     assert!(
-        text.ends_with("1 added, 1 removed, 1 modified, 1 renamed; 1 slipped, 0 pulled in\n"),
+        text.contains("+ acme/new-one  New One  (added: rumored, available 2028)"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "1 added, 1 removed, 1 modified, 1 renamed\navailable: 1 slipped, 0 pulled in; announced: 0 slipped, 0 pulled in\n"
+        ),
         "{text}"
     );
 }
@@ -149,7 +154,7 @@ fn diff_json_has_the_section_7_shape() {
     assert_eq!(added["fields"], serde_json::json!([]));
     assert_eq!(
         v["summary"],
-        serde_json::json!({"added": 1, "removed": 1, "modified": 1, "renamed": 1, "slipped": 1, "pulled_in": 0})
+        serde_json::json!({"added": 1, "removed": 1, "modified": 1, "renamed": 1, "slipped": 1, "pulled_in": 0, "announced_slipped": 0, "announced_pulled_in": 0})
     );
 }
 

@@ -5,6 +5,7 @@ mod common;
 mod crash;
 mod datadir;
 mod dates;
+mod diffs;
 mod docs;
 mod edit;
 mod files;

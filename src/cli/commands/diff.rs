@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use chipmap::diff::{self, Changes};
+use chipmap::diff::{self, Changes, FieldSelection};
 use chipmap::model::{Entry, Filter, Roadmap};
 use chipmap::render::diff::{self as render, DiffContext, Side};
 use chipmap::store::{self, Resolved};
@@ -26,6 +26,14 @@ pub struct DiffArgs {
     to: Option<String>,
     #[command(flatten)]
     filters: FilterArgs,
+    /// Report only changes of these fields (comma-separated or repeated): `available`,
+    /// `memory` (all of it), `memory.capacity_gb`, `specs`, `specs.tdp_w`, `notes` ...
+    #[arg(long, value_name = "PATHS", value_delimiter = ',')]
+    fields: Vec<String>,
+    /// Leave out changes of these fields (comma-separated or repeated), e.g. `notes,sources`;
+    /// an entry with no other change disappears, from the output and from --exit-code.
+    #[arg(long, value_name = "PATHS", value_delimiter = ',')]
+    ignore: Vec<String>,
     /// Output format: text, json (docs/format.md section 7), markdown (a report), unified (a line
     /// diff of both sides written as canonical YAML).
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -61,6 +69,14 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
     });
     let (old, new) = (old?, new?);
     let filter = args.filters.resolve_in(&[&old.roadmap, &new.roadmap])?;
+    let selection = FieldSelection::new(&args.fields, &args.ignore, &[&old.roadmap, &new.roadmap])?;
+    if args.format == Format::Unified && !selection.is_everything() {
+        return Err(Error::usage(
+            "--fields and --ignore choose the fields of a report; --format unified diffs whole files",
+            Some("use --format text, json or markdown".into()),
+        )
+        .into());
+    }
     // Copies only when a vendor filter asks for fewer vendors: at 100k entries a copy of a
     // roadmap costs as much as the diff itself.
     let narrowed;
@@ -81,6 +97,7 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
     if filter.has_entry_criteria() {
         changes = keep_matching(changes, &filter, old_kept, new_kept);
     }
+    let changes = changes.select(&selection);
     let ctx = diff_context(&old, &new);
     match args.format {
         Format::Text => {
