@@ -14,6 +14,20 @@ use clap::Args;
 
 use super::ColorChoice;
 
+/// The version an `--as-of` reference resolved to: its name and, for a snapshot, its day.
+#[derive(Debug, Clone)]
+pub struct AsOf {
+    pub label: String,
+    pub taken: Option<NaiveDate>,
+}
+
+impl AsOf {
+    /// Returns the line that names the version: `as of NAME (taken DAY)`.
+    pub fn caption(&self) -> String {
+        chipmap::render::as_of_caption(&self.label, self.taken)
+    }
+}
+
 /// The resolved settings a command runs with; commands read no environment themselves.
 #[derive(Debug)]
 pub struct Context {
@@ -250,11 +264,22 @@ impl Context {
         }
     }
 
-    /// Returns the roadmap as of `reference` (docs/format.md section 5), else the working data.
-    pub fn roadmap_as_of(&self, reference: Option<&str>) -> chipmap::Result<chipmap::Roadmap> {
+    /// Returns the roadmap as of `reference` (docs/format.md section 5) with the version it
+    /// resolved to, so the output can name it; else the working data and no version.
+    pub fn roadmap_as_of(
+        &self,
+        reference: Option<&str>,
+    ) -> chipmap::Result<(chipmap::Roadmap, Option<AsOf>)> {
         match reference {
-            Some(reference) => Ok(store::resolve(reference, &self.data)?.roadmap),
-            None => Ok(self.load()?.roadmap),
+            Some(reference) => {
+                let resolved = store::resolve(reference, &self.data)?;
+                let as_of = AsOf {
+                    label: resolved.label,
+                    taken: resolved.taken,
+                };
+                Ok((resolved.roadmap, Some(as_of)))
+            }
+            None => Ok((self.load()?.roadmap, None)),
         }
     }
 

@@ -34,7 +34,7 @@ struct Cli {
     data: Option<PathBuf>,
 
     /// When to colour the output.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
 
     /// Width in columns of text meant for a person (default: the terminal's, else 100).

@@ -40,6 +40,16 @@ impl Paint {
     }
 }
 
+/// Returns how an output names the version of the roadmap it shows (`--as-of`):
+/// `as of 2024-06-02-computex (taken 2024-06-02)`, or `as of git:HEAD~3` for a version
+/// without a day.
+pub fn as_of_caption(label: &str, taken: Option<chrono::NaiveDate>) -> String {
+    match taken {
+        Some(day) => format!("as of {label} (taken {day})"),
+        None => format!("as of {label}"),
+    }
+}
+
 /// Returns `text` split into lines of at most `width` columns, breaking only between words.
 /// A word longer than `width` stands alone on its line, whole.
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {

@@ -17,11 +17,14 @@ use super::{Paint, display_width, wrap_hanging, wrap_words};
 
 mod legend;
 
-/// How to draw: the total width in columns and whether colour is on.
+/// How to draw: the total width in columns, whether colour is on, and the version shown.
 #[derive(Debug, Clone, Copy)]
-pub struct TermOptions {
+pub struct TermOptions<'a> {
     pub width: usize,
     pub paint: Paint,
+    /// With `--as-of`: the version's name and day, which the title gives instead of today's
+    /// (the marker stands on that day, where "today" was for that version).
+    pub as_of: Option<(&'a str, Option<chrono::NaiveDate>)>,
 }
 
 /// The narrowest width the timeline is drawn at.
@@ -128,12 +131,12 @@ pub fn write(out: &mut dyn Write, t: &Timeline, options: TermOptions) -> io::Res
     let paint = options.paint;
     let cols = Columns::fit(t, width);
     let axis = Axis::new(t, cols.axis);
-    let title = format!(
-        "{} dates, {} · today {}",
-        t.basis.as_str(),
-        t.years(),
-        t.today
-    );
+    let when = match options.as_of {
+        Some((label, Some(_))) => super::as_of_caption(label, Some(t.today)),
+        Some((label, None)) => format!("{} · today {}", super::as_of_caption(label, None), t.today),
+        None => format!("today {}", t.today),
+    };
+    let title = format!("{} dates, {} · {when}", t.basis.as_str(), t.years());
     writeln!(out, "{}", paint.paint(Style::new().bold(), &title))?;
     write_years(out, &axis, &cols)?;
     write_rule(out, &axis, &cols, paint)?;

@@ -286,3 +286,19 @@ fn a_rename_added_the_old_id_though_the_aliases_listed_it_in_capitals() {
         (Some(0), "roadmaps: 1 file, 1 entry: no problems\n")
     );
 }
+
+#[test]
+fn a_format_or_colour_word_in_capitals_was_refused() {
+    let env = TestEnv::with_shipped_data();
+    let lower = env.stdout(&["list", "--vendor", "amd", "--format", "json"]);
+    assert_eq!(
+        env.stdout(&["list", "--vendor", "amd", "--format", "JSON"]),
+        lower
+    );
+    env.chipmap(&["timeline", "--by", "Announced", "--color", "Never"])
+        .assert()
+        .success();
+    env.chipmap(&["diff", "2026-03-16-gtc", "--format", "Markdown"])
+        .assert()
+        .success();
+}

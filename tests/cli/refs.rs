@@ -1,5 +1,6 @@
 //! References at their edges: `git:REV` that looks like a git option, a git environment that
-//! points elsewhere, file names git would quote, and references that are empty or ambiguous.
+//! points elsewhere, file names git would quote, references that are empty or ambiguous, and
+//! outputs that name the version they show.
 
 use std::os::unix::fs::PermissionsExt;
 
@@ -247,4 +248,33 @@ fn a_git_blob_over_the_size_limit_was_read_whole() {
         stderr.contains("git:HEAD:") && stderr.contains("over chipmap's limit of 1 MiB"),
         "{stderr}"
     );
+}
+
+#[test]
+fn as_of_output_never_said_which_version_it_showed() {
+    let env = TestEnv::with_shipped_data();
+    let caption = "as of 2024-06-02-computex (taken 2024-06-02)";
+    let timeline = env.stdout(&["timeline", "--as-of", "2024-06", "--width", "80"]);
+    let title = timeline.lines().next().unwrap_or_default();
+    assert!(title.ends_with(caption), "{title}");
+    assert!(!title.contains("today 2026-11-30"), "{title}");
+    let list = env.stdout(&["list", "--as-of", "2024-06-02", "--vendor", "amd"]);
+    assert_eq!(list.lines().next(), Some(caption), "{list}");
+    let markdown = env.stdout(&["list", "--as-of", "2024-06-02", "--format", "markdown"]);
+    assert!(
+        markdown.starts_with("*as of 2024-06-02-computex (taken 2024-06-02)*\n\n|"),
+        "{markdown}"
+    );
+    let show = env.stdout(&["show", "blackwell-ultra", "--as-of", "2024-06-02"]);
+    assert_eq!(show.lines().next(), Some(caption), "{show}");
+    // A file for a program stays a clean CSV or JSON value; the caption goes to stderr.
+    let out = env
+        .chipmap(&["list", "--as-of", "2024-06-02", "--format", "csv"])
+        .output()
+        .expect("chipmap runs");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("key,"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(caption));
+    // Without --as-of, nothing changes.
+    let now = env.stdout(&["list", "--vendor", "amd"]);
+    assert!(!now.contains("as of"), "{now}");
 }

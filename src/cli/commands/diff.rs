@@ -36,7 +36,7 @@ pub struct DiffArgs {
     ignore: Vec<String>,
     /// Output format: text, json (docs/format.md section 7), markdown (a report), unified (a line
     /// diff of both sides written as canonical YAML).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Text)]
     format: Format,
     /// Exit with 1 when anything changed (0 when nothing did), as `diff` does.
     #[arg(long)]

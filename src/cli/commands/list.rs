@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use chipmap::model::{Entry, Roadmap, Vendor};
+use chipmap::render::markdown;
 use chipmap::render::table::{self, Column, DEFAULT_COLUMNS, ListFormat, SortKey};
 use clap::{Args, ValueEnum};
 
@@ -19,7 +20,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "REF")]
     as_of: Option<String>,
     /// Output format (json prints every field of each entry).
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Table)]
     format: Format,
     /// Columns to show, comma-separated (key, vendor, id, name, kind, family, status, confidence,
     /// announced, available, process, memory, memory.type, memory.capacity_gb,
@@ -44,7 +45,7 @@ enum Format {
 
 /// Runs `chipmap list`.
 pub fn run(args: ListArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let all = context.roadmap_as_of(args.as_of.as_deref())?;
+    let (all, as_of) = context.roadmap_as_of(args.as_of.as_deref())?;
     let specs = spec_names(&all);
     let usage = |message: String| chipmap::Error::usage(message, None);
     let columns = if args.columns.is_empty() {
@@ -75,6 +76,16 @@ pub fn run(args: ListArgs, context: &Context, out: &mut dyn Write) -> Result<Out
         Format::Json => ListFormat::Json,
         Format::Markdown => ListFormat::Markdown,
     };
+    // A table for a person names the version above it; a file for a program stays as it is.
+    if let Some(as_of) = &as_of {
+        match format {
+            ListFormat::Table => writeln!(out, "{}", as_of.caption())?,
+            ListFormat::Markdown => writeln!(out, "*{}*\n", markdown::escape(&as_of.caption()))?,
+            ListFormat::Csv | ListFormat::Json => {
+                context.note(format_args!("{}", as_of.caption()));
+            }
+        }
+    }
     let dropped = table::write(out, &rows, &columns, format, context.width)?;
     if rows.is_empty() {
         match all.entry_count() {

@@ -19,7 +19,7 @@ pub struct ShowArgs {
     #[arg(long, value_name = "REF")]
     as_of: Option<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Text)]
     format: Format,
 }
 
@@ -31,11 +31,17 @@ enum Format {
 
 /// Runs `chipmap show`.
 pub fn run(args: ShowArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let roadmap = context.roadmap_as_of(args.as_of.as_deref())?;
+    let (roadmap, as_of) = context.roadmap_as_of(args.as_of.as_deref())?;
     let (vendor, found) = store::find(&roadmap, &args.key)?;
     if args.format == Format::Json {
+        if let Some(as_of) = &as_of {
+            context.note(format_args!("{}", as_of.caption()));
+        }
         entry::write_json(out, vendor, found)?;
         return Ok(Outcome::Success);
+    }
+    if let Some(as_of) = &as_of {
+        writeln!(out, "{}", as_of.caption())?;
     }
     let width = context.width;
     entry::write(out, vendor, found, width, context.stdout_paint)?;

@@ -21,7 +21,7 @@ pub struct TimelineArgs {
     #[arg(long, value_name = "REF")]
     as_of: Option<String>,
     /// Which date places an entry.
-    #[arg(long = "by", value_enum, default_value_t = Basis::Available)]
+    #[arg(long = "by", value_enum, ignore_case = true, default_value_t = Basis::Available)]
     by: Basis,
     /// First year on the axis (default: the earliest date drawn).
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2199))]
@@ -30,7 +30,7 @@ pub struct TimelineArgs {
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2199))]
     to: Option<i32>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = TimelineFormat::Term)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = TimelineFormat::Term)]
     format: TimelineFormat,
 }
 
@@ -62,7 +62,7 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
         );
         return Err(chipmap::Error::usage(message, None).into());
     }
-    let all = context.roadmap_as_of(args.as_of.as_deref())?;
+    let (all, as_of) = context.roadmap_as_of(args.as_of.as_deref())?;
     let filter = args.filters.resolve(&all)?;
     let roadmap = filter.apply(&all);
     let spec = TimelineSpec {
@@ -72,7 +72,11 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
         },
         from: args.from,
         to: args.to,
-        today: context.today,
+        // A snapshot's day was its today: the marker shows where the roadmap stood then.
+        today: as_of
+            .as_ref()
+            .and_then(|v| v.taken)
+            .unwrap_or(context.today),
     };
     let timeline = layout::timeline(&roadmap, &spec);
     if timeline.row_count() == 0 && roadmap.entry_count() > 0 {
@@ -93,6 +97,7 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
             TermOptions {
                 width,
                 paint: context.stdout_paint,
+                as_of: as_of.as_ref().map(|v| (v.label.as_str(), v.taken)),
             },
         )?,
     }
