@@ -14,6 +14,7 @@ mod history;
 mod invalid;
 mod large;
 mod matching;
+mod readme;
 mod refs;
 mod visible;
 mod write;

@@ -87,6 +87,8 @@ pub fn run(args: ListArgs, context: &Context, out: &mut dyn Write) -> Result<Out
         }
     }
     let dropped = table::write(out, &rows, &columns, format, context.width)?;
+    // The notes below follow the table when both go to one terminal.
+    out.flush()?;
     if rows.is_empty() {
         match all.entry_count() {
             0 => context.note(format_args!("no entries in the roadmap")),
