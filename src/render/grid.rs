@@ -1,5 +1,6 @@
 //! Columns of text fitted to a width: which columns stay, how wide each is, the cells wrapped
-//! to it; drawn boxed (`list`), plain (`show`'s history) or as a Markdown table.
+//! to it; drawn by tabled, boxed (`list`), plain (`show`'s history, `snapshot --list`) or as
+//! a Markdown table, in exactly the widths fitted here.
 //!
 //! One rule for every table for a person: a column is as wide as its widest cell while the
 //! whole fits; else the widest columns give way first, their cells wrapping between words
@@ -9,6 +10,9 @@
 //! ask for) is left out before any cell wraps: a row per entry reads better.
 
 use std::io::{self, Write};
+
+use tabled::builder::Builder;
+use tabled::settings::{Height, Margin, Padding, Style, Width};
 
 use super::{display_width, markdown, visible, wrap_breaking};
 
@@ -137,40 +141,52 @@ impl Grid {
         Fitted { kept, widths }
     }
 
-    /// Returns each row's kept cells wrapped to their widths, one line list per cell.
+    /// Returns each row's kept cells wrapped to their widths, a cell's lines joined by `\n`.
     fn wrapped<'a>(
         &'a self,
         fitted: &'a Fitted,
         row: &'a [String],
-    ) -> impl Iterator<Item = Vec<String>> + 'a {
+    ) -> impl Iterator<Item = String> + 'a {
         fitted.kept.iter().zip(&fitted.widths).map(move |(c, w)| {
             let text = row.get(*c).map_or("", String::as_str);
             if self.give[*c].whole {
-                vec![text.to_string()]
+                text.to_string()
             } else {
-                wrap_breaking(text, *w)
+                wrap_breaking(text, *w).join("\n")
             }
         })
+    }
+
+    /// Returns the header (if any) and the rows, fitted and wrapped, for tabled to draw.
+    fn builder(&self, fitted: &Fitted) -> Builder {
+        let mut builder = Builder::default();
+        let header = (!self.header.is_empty()).then_some(&self.header);
+        for row in header.into_iter().chain(&self.rows) {
+            builder.push_record(self.wrapped(fitted, row));
+        }
+        builder
     }
 
     /// Writes the table boxed in `─│┌┐└┘` lines, fitted by `fitted`; an empty table is its
     /// header, closed.
     pub fn write_boxed(&self, out: &mut dyn Write, fitted: &Fitted) -> io::Result<()> {
-        let rule = |left: &str, mid: &str, right: &str| {
-            let parts: Vec<String> = fitted.widths.iter().map(|w| "─".repeat(w + 2)).collect();
-            format!("{left}{}{right}", parts.join(mid))
-        };
-        writeln!(out, "{}", rule("┌", "┬", "┐"))?;
-        write_boxed_row(
-            out,
-            &fitted.widths,
-            self.wrapped(fitted, &self.header).collect(),
-        )?;
-        writeln!(out, "{}", rule("├", "┼", "┤"))?;
-        for row in &self.rows {
-            write_boxed_row(out, &fitted.widths, self.wrapped(fitted, row).collect())?;
+        let mut builder = self.builder(fitted);
+        if self.rows.is_empty() {
+            // tabled takes the rule under a lone header for the bottom border and leaves the
+            // table open; a row of no height under it gets the table its bottom border.
+            builder.push_record(fitted.kept.iter().map(|_| String::new()));
         }
-        writeln!(out, "{}", rule("└", "┴", "┘"))
+        let mut table = builder.build();
+        table.with(Style::sharp());
+        if self.rows.is_empty() {
+            let header = self.wrapped(fitted, &self.header);
+            let lines = header.map(|cell| cell.lines().count()).max().unwrap_or(1);
+            table.with(Height::list([lines, 0]));
+        }
+        // Last: tabled keeps these widths (a cell and its padding) only if nothing after
+        // them changes a cell.
+        table.with(Width::list(fitted.widths.iter().map(|w| w + 2)));
+        writeln!(out, "{table}")
     }
 
     /// Writes the header (if any) and the rows, `indent` spaces in and cells `gap` apart,
@@ -182,11 +198,7 @@ impl Grid {
         indent: usize,
         gap: usize,
     ) -> io::Result<()> {
-        let header = (!self.header.is_empty()).then_some(&self.header);
-        for row in header.into_iter().chain(&self.rows) {
-            self.write_plain_row(out, fitted, row, indent, gap)?;
-        }
-        Ok(())
+        write_plain_table(out, self.builder(fitted), fitted, indent, gap)
     }
 
     /// Writes one row as [`Grid::write_plain`] does, for callers that put lines between rows.
@@ -198,54 +210,44 @@ impl Grid {
         indent: usize,
         gap: usize,
     ) -> io::Result<()> {
-        let cells: Vec<Vec<String>> = self.wrapped(fitted, row).collect();
-        for i in 0..cells.iter().map(Vec::len).max().unwrap_or(1) {
-            let mut line = " ".repeat(indent);
-            for (cell, w) in cells.iter().zip(&fitted.widths) {
-                let text = cell.get(i).map_or("", String::as_str);
-                line.push_str(text);
-                line.push_str(&" ".repeat(w.saturating_sub(display_width(text)) + gap));
-            }
-            writeln!(out, "{}", line.trim_end())?;
-        }
-        Ok(())
+        let mut builder = Builder::default();
+        builder.push_record(self.wrapped(fitted, row));
+        write_plain_table(out, builder, fitted, indent, gap)
     }
 
     /// Writes the whole table as Markdown, its cells the data as it is (not yet shown), every
     /// one escaped: a `|` in the data stays text, not a new column.
     pub fn write_markdown(&self, out: &mut dyn Write) -> io::Result<()> {
-        let escaped =
-            |row: &[String]| -> Vec<String> { row.iter().map(|c| markdown_cell(c)).collect() };
-        let header = escaped(&self.header);
-        let rows: Vec<Vec<String>> = self.rows.iter().map(|r| escaped(r)).collect();
-        let widths: Vec<usize> = (0..header.len())
-            .map(|c| {
-                std::iter::once(&header)
-                    .chain(&rows)
-                    .map(|r| r.get(c).map_or(0, |t| display_width(t)))
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let line = |row: &[String]| -> String {
-            let cells: Vec<String> = widths
-                .iter()
-                .enumerate()
-                .map(|(c, w)| {
-                    let text = row.get(c).map_or("", String::as_str);
-                    format!(" {text}{} ", " ".repeat(w - display_width(text)))
-                })
-                .collect();
-            format!("|{}|", cells.join("|"))
-        };
-        writeln!(out, "{}", line(&header))?;
-        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(w + 2)).collect();
-        writeln!(out, "|{}|", rule.join("|"))?;
-        for row in &rows {
-            writeln!(out, "{}", line(row))?;
+        let mut builder = Builder::default();
+        for row in std::iter::once(&self.header).chain(&self.rows) {
+            builder.push_record(row.iter().map(|c| markdown_cell(c)));
         }
-        Ok(())
+        let mut table = builder.build();
+        table.with(Style::markdown());
+        writeln!(out, "{table}")
     }
+}
+
+/// Writes `rows` drawn by tabled without lines, `indent` spaces in and cells `gap` apart, in
+/// the widths of `fitted`; no line ends in spaces.
+fn write_plain_table(
+    out: &mut dyn Write,
+    rows: Builder,
+    fitted: &Fitted,
+    indent: usize,
+    gap: usize,
+) -> io::Result<()> {
+    let mut table = rows.build();
+    table
+        .with(Style::empty())
+        .with(Padding::new(0, gap, 0, 0))
+        .with(Margin::new(indent, 0, 0, 0))
+        .with(Width::list(fitted.widths.iter().map(|w| w + gap)));
+    // The last column's gap, and the padding of a short last cell, are trailing spaces.
+    for line in table.to_string().lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
 }
 
 /// Returns data for a Markdown cell: its text escaped as Markdown, its control characters in
@@ -261,26 +263,6 @@ fn markdown_cell(text: &str) -> String {
         }
     }
     out
-}
-
-/// Writes one boxed row, as many lines as its tallest cell.
-fn write_boxed_row(
-    out: &mut dyn Write,
-    widths: &[usize],
-    cells: Vec<Vec<String>>,
-) -> io::Result<()> {
-    for i in 0..cells.iter().map(Vec::len).max().unwrap_or(1) {
-        let mut line = String::from("│");
-        for (cell, w) in cells.iter().zip(widths) {
-            let text = cell.get(i).map_or("", String::as_str);
-            line.push_str(&format!(
-                " {text}{} │",
-                " ".repeat(w.saturating_sub(display_width(text)))
-            ));
-        }
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -350,6 +332,39 @@ mod tests {
         let text = drawn(&empty, 80);
         assert_eq!(text.lines().count(), 4, "{text}");
         assert!(text.lines().last().unwrap().starts_with('└'), "{text}");
+    }
+
+    #[test]
+    fn an_empty_table_whose_header_wraps_is_closed_under_all_of_it() {
+        let mut empty = grid();
+        empty.rows.clear();
+        empty.header[1] = "memory bandwidth in TB/s".into();
+        let text = drawn(&empty, 30);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines.len() > 4, "the header wraps: {text}");
+        assert!(lines[lines.len() - 2].starts_with('├'), "{text}");
+        assert!(lines[lines.len() - 1].starts_with('└'), "{text}");
+    }
+
+    #[test]
+    fn wide_characters_keep_the_columns_in_line() {
+        let mut wide = grid();
+        wide.rows[0][1] = "日本語のアクセラレータ 超 高速".into();
+        let text = drawn(&wide, 50);
+        let widths: Vec<usize> = text.lines().map(super::display_width).collect();
+        assert!(widths.iter().all(|w| *w == widths[0]), "{text}");
+        assert!(text.contains("│ 日本語のアク │"), "{text}");
+
+        wide.rows[0][2] = "x".into();
+        let fitted = wide.fit(40, Frame::Plain { indent: 2, gap: 2 });
+        let mut out = Vec::new();
+        wide.write_plain(&mut out, &fitted, 2, 2).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let at = |line: &str, word: &str| line.find(word).map(|i| super::display_width(&line[..i]));
+        assert!(lines.len() > 2, "the name wraps: {text}");
+        assert_eq!(at(lines[0], "notes"), at(lines[1], "x"), "{text}");
+        assert!(text.lines().all(|l| l == l.trim_end()), "{text:?}");
     }
 
     #[test]

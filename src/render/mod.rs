@@ -10,6 +10,7 @@ pub mod entry;
 pub mod grid;
 pub mod json;
 pub mod markdown;
+pub mod snapshots;
 pub mod table;
 pub mod term;
 pub mod visible;

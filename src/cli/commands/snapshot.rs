@@ -2,10 +2,7 @@
 
 use std::io::Write;
 
-use chipmap::render::grid::{Frame, Give, Grid};
-use chipmap::render::visible::shown;
-use chipmap::render::wrap_breaking;
-use chipmap::store;
+use chipmap::{render, store};
 use chrono::NaiveDate;
 use clap::Args;
 
@@ -77,41 +74,6 @@ fn list(context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
         ));
         return Ok(Outcome::Success);
     }
-    // Day, name and size fitted to the width (a long name wraps at a hyphen), each snapshot's
-    // note wrapped under it: nothing cut, nothing wider than the width.
-    let give = |whole, priority| Give {
-        whole,
-        priority,
-        spare: false,
-    };
-    let grid = Grid {
-        header: Vec::new(),
-        give: vec![give(true, 3), give(false, 2), give(true, 1)],
-        rows: all
-            .iter()
-            .map(|s| {
-                let entries = s.roadmap.entry_count();
-                vec![
-                    s.meta.taken.to_string(),
-                    shown(&s.meta.name).into_owned(),
-                    format!("{entries:>4} entries"),
-                ]
-            })
-            .collect(),
-    };
-    let (indent, gap) = (0, 2);
-    let fitted = grid.fit(context.width, Frame::Plain { indent, gap });
-    for (snapshot, row) in all.iter().zip(&grid.rows) {
-        grid.write_plain_row(out, &fitted, row, indent, gap)?;
-        for line in snapshot
-            .meta
-            .note
-            .as_deref()
-            .map(|n| wrap_breaking(n, context.width.saturating_sub(4)))
-            .unwrap_or_default()
-        {
-            writeln!(out, "    {line}")?;
-        }
-    }
+    render::snapshots::write_list(out, &all, context.width)?;
     Ok(Outcome::Success)
 }
