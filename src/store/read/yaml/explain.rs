@@ -77,6 +77,8 @@ fn unclosed_flow(text: &str, at: Pos) -> Option<(Pos, char)> {
                 line += 1;
                 column = 0;
             }
+            // An escaped line break (`\` at the end of a line) still ends the line.
+            (Some('"'), '\\') if chars.peek().is_some_and(|(_, c)| *c == '\n' || *c == '\r') => {}
             (Some('"'), '\\') => {
                 chars.next();
                 column += 1;
@@ -113,6 +115,21 @@ fn unclosed_flow(text: &str, at: Pos) -> Option<(Pos, char)> {
 #[cfg(test)]
 mod tests {
     use super::super::parse;
+
+    #[test]
+    fn an_escaped_line_break_in_quotes_still_counted_as_a_line() {
+        // Found by the never-panic property: a lone CR after `\` was skipped as escaped, so
+        // the unclosed `{` was placed on the line above it, past that line's end.
+        let text = "a,\"\\\rA\"\r\r${:\ra\ta";
+        let at = super::Pos {
+            line: 5,
+            column: 1,
+            width: 1,
+            offset: text.len() - 3,
+        };
+        let (pos, bracket) = super::unclosed_flow(text, at).expect("the open `{`");
+        assert_eq!((bracket, pos.line, pos.column), ('{', 4, 2));
+    }
 
     #[test]
     fn an_unclosed_bracket_is_blamed_where_it_opens_not_where_the_parser_gives_up() {
