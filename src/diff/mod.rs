@@ -13,7 +13,7 @@ use crate::model::{Entry, FuzzyDate, Shift, ShiftClass, Status};
 
 pub use engine::diff;
 pub use history::{Point, Version, trajectory};
-pub use select::{FIELD_PATHS, FieldSelection};
+pub use select::{FieldSelection, field_paths};
 pub use words::{Run, WordDiff};
 
 /// Every difference between an old and a new roadmap, entry by entry.

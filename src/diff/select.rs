@@ -5,30 +5,22 @@
 use std::collections::BTreeSet;
 
 use super::{ChangeKind, Changes, Summary};
-use crate::model::{Roadmap, closest};
+use crate::model::{ENTRY_FIELDS, MEMORY_FIELDS, Roadmap, closest};
 use crate::{Error, Result};
 
-/// Every path a diff compares, besides `specs.NAME`, in the order of docs/format.md section 2.
-pub const FIELD_PATHS: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "family",
-    "status",
-    "confidence",
-    "announced",
-    "available",
-    "process",
-    "memory",
-    "memory.type",
-    "memory.capacity_gb",
-    "memory.bandwidth_tbs",
-    "predecessor",
-    "aliases",
-    "specs",
-    "sources",
-    "notes",
-];
+/// Returns every path a diff compares, besides `specs.NAME`, in the order of docs/format.md
+/// section 2: the entry's fields, `memory` followed by its own.
+pub fn field_paths() -> Vec<String> {
+    ENTRY_FIELDS
+        .iter()
+        .flat_map(|field| match *field {
+            "memory" => std::iter::once(field.to_string())
+                .chain(MEMORY_FIELDS.iter().map(|m| format!("memory.{m}")))
+                .collect(),
+            _ => vec![field.to_string()],
+        })
+        .collect()
+}
 
 /// The fields asked for and the fields ignored; both empty reports every field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,11 +43,12 @@ impl FieldSelection {
             .flat_map(|r| r.entries())
             .flat_map(|(_, e)| e.specs.iter().map(|(name, _)| format!("specs.{name}")))
             .collect();
+        let known = field_paths();
         let check = |flag: &str, paths: &[String]| -> Result<Vec<String>> {
             let paths = paths.iter().map(|p| p.trim()).filter(|p| !p.is_empty());
             paths
                 .map(|path| {
-                    if FIELD_PATHS.contains(&path) || specs.contains(path) {
+                    if known.iter().any(|k| k == path) || specs.contains(path) {
                         Ok(path.to_string())
                     } else {
                         Err(unknown(flag, path, &specs))
@@ -88,15 +81,16 @@ impl FieldSelection {
 
 fn unknown(flag: &str, path: &str, specs: &BTreeSet<String>) -> Error {
     let message = format!("{flag}: `{path}` is not a field a diff compares");
-    let candidates = FIELD_PATHS
+    let known = field_paths();
+    let candidates = known
         .iter()
-        .copied()
+        .map(String::as_str)
         .chain(specs.iter().map(String::as_str));
     let hint = match closest(path, candidates) {
         Some(near) => format!("did you mean `{near}`?"),
         None => format!(
             "paths are {}, or specs.NAME for a spec the roadmaps use",
-            FIELD_PATHS.join(", ")
+            known.join(", ")
         ),
     };
     Error::usage(message, Some(hint))

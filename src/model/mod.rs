@@ -48,6 +48,29 @@ pub struct Vendor {
     pub entries: Vec<Entry>,
 }
 
+/// An entry's fields in the order of docs/format.md section 2: how files are read, how an edit
+/// places a missing key, and which paths a diff compares.
+pub const ENTRY_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "family",
+    "status",
+    "confidence",
+    "announced",
+    "available",
+    "process",
+    "memory",
+    "predecessor",
+    "aliases",
+    "specs",
+    "sources",
+    "notes",
+];
+
+/// The fields of an entry's `memory`, in the documented order.
+pub const MEMORY_FIELDS: &[&str] = &["type", "capacity_gb", "bandwidth_tbs"];
+
 /// One product on a vendor's roadmap (docs/format.md section 2), in the order of that section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entry {

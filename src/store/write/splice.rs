@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use yaml_edit::{Mapping, MappingEntry, Sequence, TextPosition, YamlFile};
 
-use crate::store::read::decode::ENTRY_FIELDS;
+use crate::model::ENTRY_FIELDS;
 
 use super::scalar::{is_long_key, key_to_yaml};
 

@@ -6,7 +6,7 @@
 use std::collections::VecDeque;
 
 use crate::error::Diagnostic;
-use crate::model::{Confidence, Entry, Kind, SnapshotMeta, Status, Vendor, closest};
+use crate::model::{Confidence, ENTRY_FIELDS, Entry, Kind, SnapshotMeta, Status, Vendor, closest};
 
 use super::check::{self, EntryPlaces};
 use super::source::SourceFile;
@@ -21,25 +21,6 @@ pub(in crate::store) use values::yaml_number;
 pub use values::{is_slug, slugify};
 
 const VENDOR_FIELDS: &[&str] = &["vendor", "name", "aliases", "sites", "entries"];
-/// An entry's fields in the order of docs/format.md section 2 (edits place a missing key by it).
-pub(in crate::store) const ENTRY_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "family",
-    "status",
-    "confidence",
-    "announced",
-    "available",
-    "process",
-    "memory",
-    "predecessor",
-    "aliases",
-    "specs",
-    "sources",
-    "notes",
-];
-const MEMORY_FIELDS: &[&str] = &["type", "capacity_gb", "bandwidth_tbs"];
 const SNAPSHOT_FIELDS: &[&str] = &["snapshot", "vendors"];
 const SNAPSHOT_META_FIELDS: &[&str] = &["name", "taken", "note", "sources"];
 /// What a snapshot file holds, for the hints of a snapshot that holds something else.

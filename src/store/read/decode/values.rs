@@ -5,7 +5,8 @@ use std::collections::HashSet;
 
 use crate::model::{FuzzyDate, Memory, SpecValue};
 
-use super::{MEMORY_FIELDS, Reader};
+use super::Reader;
+use crate::model::MEMORY_FIELDS;
 use crate::model::brief;
 use crate::store::read::yaml::{Node, Value};
 
