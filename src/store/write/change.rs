@@ -144,9 +144,13 @@ fn new_vendor_id<'w>(
         list if list.is_empty() => String::new(),
         list => format!("; vendors: {list}"),
     };
-    let near = match roadmap.near_vendors(wanted).as_slice() {
-        [] => String::new(),
-        near => format!("did you mean `{}`? ", near.join("`, `")),
+    // A near miss is the likelier intent: name it, and leave out the list of every vendor.
+    let (near, known) = match roadmap.near_vendors(wanted).as_slice() {
+        [] => (String::new(), known),
+        near => (
+            format!("did you mean `{}`? If not, ", near.join("`, `")),
+            String::new(),
+        ),
     };
     if !is_slug(wanted) {
         return Err(Error::usage(
