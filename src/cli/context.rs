@@ -230,6 +230,14 @@ impl Context {
         ));
     }
 
+    /// Returns how diagnostics are drawn on a stream painted with `paint`, at the width.
+    pub fn diagnostics_layout(&self, paint: Paint) -> chipmap::render::diagnostics::Layout {
+        chipmap::render::diagnostics::Layout {
+            paint,
+            width: self.width,
+        }
+    }
+
     /// Returns the lock of the data directory `dir`, saying on stderr when it has to wait.
     pub fn lock(&self, dir: &Path) -> chipmap::Result<DirLock> {
         DirLock::acquire(dir, self.lock_timeout, &mut |path| {

@@ -62,7 +62,13 @@ fn report(err: &mut dyn Write, failure: &Failure, context: &Context) -> io::Resu
     match failure {
         Failure::Lib(Error::Invalid(found)) => {
             let see_all = "`chipmap check --all` shows them all";
-            diagnostics::write_capped(err, found, paint, Some(diagnostics::SHOWN), Some(see_all))?;
+            diagnostics::write_capped(
+                err,
+                found,
+                context.diagnostics_layout(paint),
+                Some(diagnostics::SHOWN),
+                Some(see_all),
+            )?;
             writeln!(err)?;
             let n = found.len();
             writeln!(
@@ -81,7 +87,13 @@ fn report(err: &mut dyn Write, failure: &Failure, context: &Context) -> io::Resu
             )
         }
         Failure::Lib(Error::Refused(found)) => {
-            diagnostics::write_capped(err, found, paint, Some(diagnostics::SHOWN), None)?;
+            diagnostics::write_capped(
+                err,
+                found,
+                context.diagnostics_layout(paint),
+                Some(diagnostics::SHOWN),
+                None,
+            )?;
             writeln!(err)?;
             let n = found.len();
             let s = if n == 1 { "" } else { "s" };

@@ -6,7 +6,14 @@ use anstyle::{AnsiColor, Style};
 
 use crate::error::{Diagnostic, Severity};
 
-use super::Paint;
+use super::{Paint, display_width, wrap_words};
+
+/// How diagnostics are drawn: with colour or not, and the width their hints wrap to.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    pub paint: Paint,
+    pub width: usize,
+}
 
 /// How many diagnostics a command shows unless asked for all: enough to work through, few
 /// enough that a file with thousands of problems prints a page, not a book. The rest are
@@ -18,12 +25,12 @@ pub const SHOWN: usize = 50;
 pub fn write_capped(
     out: &mut dyn Write,
     diagnostics: &[Diagnostic],
-    paint: Paint,
+    layout: Layout,
     limit: Option<usize>,
     see_all: Option<&str>,
 ) -> io::Result<()> {
     let shown = limit.unwrap_or(usize::MAX).min(diagnostics.len());
-    write(out, &diagnostics[..shown], paint)?;
+    write(out, &diagnostics[..shown], layout)?;
     let rest = diagnostics.len() - shown;
     if rest == 0 {
         return Ok(());
@@ -34,8 +41,10 @@ pub fn write_capped(
     writeln!(out, "… and {rest} more problem{s}, not shown{see_all}")
 }
 
-/// Writes each diagnostic, as a compiler would, separated by blank lines.
-pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> io::Result<()> {
+/// Writes each diagnostic, as a compiler would, separated by blank lines. A hint goes after the
+/// caret when the line stays within the width, else on lines of its own (`= ...`), wrapped.
+pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], layout: Layout) -> io::Result<()> {
+    let paint = layout.paint;
     let bold = Style::new().bold();
     let red = AnsiColor::Red.on_default().bold();
     let blue = AnsiColor::Blue.on_default().bold();
@@ -58,7 +67,7 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> i
         )?;
         if d.line == 0 {
             if let Some(hint) = &d.hint {
-                writeln!(out, "  = {}", paint.paint(cyan, hint))?;
+                write_hint(out, "  ", hint, layout)?;
             }
             continue;
         }
@@ -85,26 +94,50 @@ pub fn write(out: &mut dyn Write, diagnostics: &[Diagnostic], paint: Paint) -> i
             .take(d.width)
             .collect();
         let carets = "^".repeat(super::display_width(&underlined).max(1));
-        let hint = d
+        let caret_line = format!("{gutter} | {pad}{carets}");
+        let beside = d
             .hint
             .as_deref()
-            .map(|h| format!(" {h}"))
-            .unwrap_or_default();
+            .filter(|h| display_width(&caret_line) + 1 + display_width(h) <= layout.width);
+        let after = beside.map(|h| format!(" {h}")).unwrap_or_default();
         writeln!(
             out,
             "{gutter} {bar} {pad}{}{}",
             paint.paint(colour, &carets),
-            paint.paint(cyan, &hint)
+            paint.paint(cyan, &after)
         )?;
+        if let (None, Some(hint)) = (beside, &d.hint) {
+            write_hint(out, &format!("{gutter} "), hint, layout)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes a hint on lines of its own, `{lead}= ` then wrapped under its first word.
+fn write_hint(out: &mut dyn Write, lead: &str, hint: &str, layout: Layout) -> io::Result<()> {
+    let cyan = AnsiColor::Cyan.on_default();
+    let indent = display_width(lead) + 2;
+    for (i, line) in wrap_words(hint, layout.width.saturating_sub(indent).max(20))
+        .iter()
+        .enumerate()
+    {
+        let mark = if i == 0 { "= " } else { "  " };
+        writeln!(out, "{lead}{mark}{}", layout.paint.paint(cyan, line))?;
     }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
+    use super::Layout;
     use super::{write, write_capped};
     use crate::error::{Diagnostic, Severity};
     use crate::render::Paint;
+
+    const WIDE: Layout = Layout {
+        paint: Paint { enabled: false },
+        width: 200,
+    };
 
     #[test]
     fn a_diagnostic_points_at_its_column() {
@@ -120,7 +153,7 @@ mod tests {
             severity: Severity::Error,
         };
         let mut out = Vec::new();
-        write(&mut out, &[d], Paint::default()).unwrap();
+        write(&mut out, &[d], WIDE).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "roadmaps/nvidia.yaml:14:5: unknown field `availble` in an entry\n   |\n14 |     availble: 2026H2\n   |     ^^^^^^^^ did you mean `available`?\n"
@@ -141,7 +174,7 @@ mod tests {
             severity: Severity::Error,
         };
         let mut raw = Vec::new();
-        write(&mut raw, &[d], Paint::default()).unwrap();
+        write(&mut raw, &[d], WIDE).unwrap();
         let mut shown = Vec::new();
         let mut filter = crate::render::visible::Visible::new(&mut shown, false);
         std::io::Write::write_all(&mut filter, &raw).unwrap();
@@ -158,14 +191,14 @@ mod tests {
         let d = Diagnostic::file("roadmaps/a.yaml", "bad", None);
         let all = vec![d; 5];
         let mut out = Vec::new();
-        write_capped(&mut out, &all, Paint::default(), Some(2), Some("see all")).unwrap();
+        write_capped(&mut out, &all, WIDE, Some(2), Some("see all")).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert_eq!(
             out,
             "roadmaps/a.yaml: bad\n\nroadmaps/a.yaml: bad\n\n… and 3 more problems, not shown; see all\n"
         );
         let mut out = Vec::new();
-        write_capped(&mut out, &all, Paint::default(), None, Some("see all")).unwrap();
+        write_capped(&mut out, &all, WIDE, None, Some("see all")).unwrap();
         assert_eq!(String::from_utf8(out).unwrap().matches("bad").count(), 5);
     }
 
@@ -183,7 +216,7 @@ mod tests {
             severity: Severity::Error,
         };
         let mut out = Vec::new();
-        write(&mut out, &[d], Paint::default()).unwrap();
+        write(&mut out, &[d], WIDE).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "a.yaml:4:90000: m\n  |\n4 | …名: bad…\n  |      ^^^\n"

@@ -11,7 +11,11 @@ fn reference() -> String {
 fn fields_chipmap_reads() -> Vec<String> {
     let file = "vendor: v\nname: V\nzzzzzzzzzz: 1\nentries:\n  - id: a\n    name: A\n    kind: gpu\n    status: announced\n    available: 2027\n    zzzzzzzzzz: 1\n    memory: {zzzzzzzzzz: 1}\n";
     let env = TestEnv::with_files(&[("v.yaml", file)]);
-    let out = env.chipmap(&["check"]).output().expect("chipmap runs");
+    // Wide enough that no hint wraps: each list of fields stays on its line.
+    let out = env
+        .chipmap(&["check", "--width", "1000"])
+        .output()
+        .expect("chipmap runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lists: Vec<&str> = stdout
         .lines()

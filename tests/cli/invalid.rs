@@ -287,7 +287,7 @@ fn the_caret_lines_up_under_wide_characters() {
     let text = "vendor: huawei\nname: Huawei\nentries:\n  - {id: a, name: 昇腾, kind: npu, status: shipping, available: 2025}\n";
     let stdout = check_refuses(&[("huawei.yaml", text.as_bytes())]);
     // `npu` is character 29 of its line, but `昇腾` takes 4 terminal columns: it shows at 31.
-    let caret_line = format!("  | {}^^^ ", " ".repeat(30));
+    let caret_line = format!("  | {}^^^\n", " ".repeat(30));
     assert!(stdout.contains(&caret_line), "{stdout}");
 }
 

@@ -40,7 +40,7 @@ pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     diagnostics::write_capped(
         out,
         &shown,
-        context.stdout_paint,
+        context.diagnostics_layout(context.stdout_paint),
         limit,
         Some("`chipmap check --all` shows them all"),
     )?;
