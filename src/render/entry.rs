@@ -7,8 +7,8 @@ use anstyle::Style;
 use crate::diff::Point;
 use crate::model::{Entry, Vendor, format_number};
 
-use super::grid::{Frame, Give, Grid};
 use super::table::JsonEntry;
+use super::table::grid::{Frame, Give, Grid};
 use super::visible::shown;
 use super::{Paint, display_width, wrap_breaking};
 

@@ -3,11 +3,9 @@
 //! The CLI hands them a writer behind [`visible::Visible`], which shows the data's control
 //! characters instead of letting a terminal act on them.
 
-pub mod columns;
 pub mod diagnostics;
 pub mod diff;
 pub mod entry;
-pub mod grid;
 pub mod json;
 pub mod markdown;
 pub mod snapshots;

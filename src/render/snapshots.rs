@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::store::Snapshot;
 
-use super::grid::{Frame, Give, Grid};
+use super::table::grid::{Frame, Give, Grid};
 use super::visible::shown;
 use super::wrap_breaking;
 

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use tabled::builder::Builder;
 use tabled::settings::{Height, Margin, Padding, Style, Width};
 
-use super::{display_width, markdown, visible, wrap_breaking};
+use crate::render::{display_width, markdown, visible, wrap_breaking};
 
 /// The narrowest a wrapping column gets: words up to this wide stay whole.
 const MIN_WRAP: usize = 12;
@@ -297,7 +297,7 @@ mod tests {
     fn a_table_too_wide_wraps_its_widest_cells_and_keeps_its_keys_whole() {
         let text = drawn(&grid(), 50);
         assert!(
-            text.lines().all(|l| super::display_width(l) <= 50),
+            text.lines().all(|l| crate::render::display_width(l) <= 50),
             "{text}"
         );
         assert!(text.contains("│ acme/a-very-long-key │"), "{text}");
@@ -351,7 +351,7 @@ mod tests {
         let mut wide = grid();
         wide.rows[0][1] = "日本語のアクセラレータ 超 高速".into();
         let text = drawn(&wide, 50);
-        let widths: Vec<usize> = text.lines().map(super::display_width).collect();
+        let widths: Vec<usize> = text.lines().map(crate::render::display_width).collect();
         assert!(widths.iter().all(|w| *w == widths[0]), "{text}");
         assert!(text.contains("│ 日本語のアク │"), "{text}");
 
@@ -361,7 +361,10 @@ mod tests {
         wide.write_plain(&mut out, &fitted, 2, 2).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
-        let at = |line: &str, word: &str| line.find(word).map(|i| super::display_width(&line[..i]));
+        let at = |line: &str, word: &str| {
+            line.find(word)
+                .map(|i| crate::render::display_width(&line[..i]))
+        };
         assert!(lines.len() > 2, "the name wraps: {text}");
         assert_eq!(at(lines[0], "notes"), at(lines[1], "x"), "{text}");
         assert!(text.lines().all(|l| l == l.trim_end()), "{text:?}");

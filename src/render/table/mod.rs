@@ -1,4 +1,9 @@
-//! `chipmap list`: entries as a terminal table, Markdown, CSV or JSON.
+//! Tables: `chipmap list`'s entries as a terminal table, Markdown, CSV or JSON (here), its
+//! columns and sorting (`columns`), and the fitting of any table to a width (`grid`, also used
+//! by `show`'s history and `snapshot --list`).
+
+pub mod columns;
+pub mod grid;
 
 use std::io::{self, Write};
 
@@ -6,8 +11,8 @@ use serde::Serialize;
 
 use crate::model::{Entry, Vendor};
 
-pub use super::columns::{Column, DEFAULT_COLUMNS, LIST_SEPARATOR, SortKey};
-use super::grid::{Frame, Grid};
+pub use columns::{Column, DEFAULT_COLUMNS, LIST_SEPARATOR, SortKey};
+use grid::{Frame, Grid};
 
 /// How `chipmap list` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +25,7 @@ pub enum ListFormat {
 
 /// Writes the entries in `format`; `columns` apply to every format but JSON, which carries
 /// each entry whole (docs/format.md section 6). A table fits in `width` columns (see
-/// [`super::grid`]); returns the columns it left out to fit, which the caller should name.
+/// [`grid`]); returns the columns it left out to fit, which the caller should name.
 pub fn write(
     out: &mut dyn Write,
     rows: &[(&Vendor, &Entry)],
@@ -35,7 +40,7 @@ pub fn write(
             // A table's cells as they will show, so its columns are sized by what is printed;
             // Markdown shows them as it escapes them.
             let cell = |text: String| match format {
-                ListFormat::Table => super::visible::shown(&text).into_owned(),
+                ListFormat::Table => crate::render::visible::shown(&text).into_owned(),
                 _ => text,
             };
             let grid = Grid {
@@ -102,6 +107,6 @@ impl<'a> JsonEntry<'a> {
 
 fn write_json(out: &mut dyn Write, rows: &[(&Vendor, &Entry)]) -> io::Result<()> {
     let items: Vec<JsonEntry> = rows.iter().map(|(v, e)| JsonEntry::new(v, e)).collect();
-    super::json::write_pretty(out, &items)?;
+    crate::render::json::write_pretty(out, &items)?;
     writeln!(out)
 }
