@@ -74,7 +74,7 @@ generate() {
 
 echo "binary: $bin; median of $runs runs, wall clock, limit ${limit}s per run"
 echo
-shapes=(plain chain cycle errors unknown specs)
+shapes=(plain chain cycle errors unknown specs aliases)
 printf '%-10s' "shape"
 for n in "${sizes[@]}"; do printf ' | %10s' "N=$n"; done
 printf ' | %s\n' "what N counts"
@@ -100,6 +100,7 @@ for shape in "${shapes[@]}"; do
     errors) what="entries, each with a problem" ;;
     unknown) what="entries, each with an unknown predecessor" ;;
     specs) what="specs in one entry" ;;
+    aliases) what="aliases in one entry, half of them repeats" ;;
   esac
   printf ' | %s\n' "$what"
 done

@@ -10,6 +10,7 @@ Writes OUT_DIR/v.yaml (one vendor `v`) of the given shape, N being its size:
   errors   N entries, each with one problem (an unknown status)
   unknown  N entries, each naming a predecessor that does not exist
   specs    one entry with N specs
+  aliases  one entry with N aliases, every other one a repeat in other case (check --strict)
   longline one entry on one line of about N bytes, with a problem at its end
 Deterministic. Python 3 stdlib only.
 """
@@ -45,6 +46,9 @@ def body(shape, n):
     if shape == "specs":
         specs = "".join(f"      s{i}: {i}\n" for i in range(n))
         return entry(0) + "    specs:\n" + specs
+    if shape == "aliases":
+        aliases = "".join(f"      - {'A' if i % 2 else 'a'}{i // 2}\n" for i in range(n))
+        return entry(0) + "    aliases:\n" + aliases
     if shape == "longline":
         notes = "x" * n
         return f'  - {{id: e0, name: E0, kind: gpu, available: 2027, notes: "{notes}", status: shiping}}\n'

@@ -16,7 +16,12 @@ pub fn loose(name: &str) -> String {
 
 /// Returns whether two aliases are the same alias: equal ignoring case.
 pub fn same_alias(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    alias_key(a) == alias_key(b)
+}
+
+/// Returns what makes an alias the alias it is (two aliases with one key are the same).
+pub fn alias_key(alias: &str) -> String {
+    alias.trim().to_lowercase()
 }
 
 /// Returns whether an alias is the entry's name as written, and so adds nothing. Only as
@@ -28,11 +33,13 @@ pub fn alias_is_name(alias: &str, name: &str) -> bool {
 /// Returns whether two sources are the same source: equal but for one trailing `/`, which
 /// web servers treat as the same page (`https://x.com/a/` is `https://x.com/a`).
 pub fn same_source(a: &str, b: &str) -> bool {
-    let bare = |s: &str| {
-        let s = s.trim();
-        s.strip_suffix('/').unwrap_or(s).to_string()
-    };
-    bare(a) == bare(b)
+    source_key(a) == source_key(b)
+}
+
+/// Returns what makes a source the source it is (two sources with one key are the same).
+pub fn source_key(source: &str) -> String {
+    let s = source.trim();
+    s.strip_suffix('/').unwrap_or(s).to_string()
 }
 
 impl Entry {

@@ -12,7 +12,9 @@ use serde::Serialize;
 
 pub use date::{DateError, FuzzyDate, Precision, Shift, ShiftClass};
 pub use filter::{DateBasis, Filter};
-pub use matching::{FindError, alias_is_name, loose, same_alias, same_source};
+pub use matching::{
+    FindError, alias_is_name, alias_key, loose, same_alias, same_source, source_key,
+};
 pub use quote::{brief, is_control};
 
 /// The whole roadmap: every vendor's entries, as loaded from one data directory or snapshot.

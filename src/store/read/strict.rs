@@ -3,7 +3,10 @@
 
 use super::check::Problem;
 use super::yaml::Pos;
-use crate::model::{Entry, alias_is_name, brief, same_alias, same_source};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
+
+use crate::model::{Entry, alias_is_name, alias_key, brief, source_key};
 
 /// A valid entry with where its values stand, for the rules of `check --strict`.
 pub struct Placed<'e> {
@@ -27,13 +30,28 @@ pub fn strict(placed: &Placed) -> Vec<Problem> {
     found
 }
 
-/// Returns, for each item of `items` equal (by `same`) to an earlier one, its index and the
-/// earlier one's.
-fn repeats(items: &[String], same: fn(&str, &str) -> bool) -> Vec<(usize, usize)> {
-    // Lists are a handful of items: comparing each with those before it is cheap.
-    (0..items.len())
-        .filter_map(|i| (0..i).find(|&j| same(&items[j], &items[i])).map(|j| (i, j)))
-        .collect()
+/// Returns whether the entry has anything for the rules to find: most entries have not, and
+/// they are checked at every load, so this costs no allocation for them.
+pub fn worth_checking(entry: &Entry) -> bool {
+    entry.aliases.len() > 1
+        || entry.sources.len() > 1
+        || entry.aliases.iter().any(|a| alias_is_name(a, &entry.name))
+}
+
+/// Returns, for each item of `items` whose `key` an earlier one has, its index and the first
+/// one's; in one pass, so a list of 100,000 items costs as little as it can.
+fn repeats(items: &[String], key: fn(&str) -> String) -> Vec<(usize, usize)> {
+    let mut first: HashMap<String, usize> = HashMap::with_capacity(items.len());
+    let mut found = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match first.entry(key(item)) {
+            Slot::Occupied(earlier) => found.push((i, *earlier.get())),
+            Slot::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+    }
+    found
 }
 
 fn repeated_aliases(placed: &Placed) -> Vec<Problem> {
@@ -48,7 +66,7 @@ fn repeated_aliases(placed: &Placed) -> Vec<Problem> {
             });
         }
     }
-    for (i, earlier) in repeats(&entry.aliases, same_alias) {
+    for (i, earlier) in repeats(&entry.aliases, alias_key) {
         if !alias_is_name(&entry.aliases[i], &entry.name) {
             found.push(Problem {
                 pos: placed.aliases[i],
@@ -65,7 +83,7 @@ fn repeated_aliases(placed: &Placed) -> Vec<Problem> {
 }
 
 fn repeated_sources(placed: &Placed) -> Vec<Problem> {
-    repeats(&placed.entry.sources, same_source)
+    repeats(&placed.entry.sources, source_key)
         .into_iter()
         .map(|(i, earlier)| Problem {
             pos: placed.sources[i],

@@ -294,6 +294,9 @@ impl Reader<'_, '_> {
 
     /// Records the warnings of `check --strict` about a valid entry.
     fn strict(&mut self, entry: &Entry, fields: &[(&'static str, &Node)]) {
+        if !strict::worth_checking(entry) {
+            return;
+        }
         let items = |name: &str| match get(fields, name).map(|n| &n.value) {
             Some(Value::Seq(items)) => items.iter().map(|i| i.pos).collect(),
             _ => Vec::new(),
