@@ -39,6 +39,11 @@ impl FilterArgs {
             family: self.family.clone(),
             memory: self.memory.clone(),
         };
+        // No --vendor keeps every vendor as it is: turning that into the list of all of them
+        // would make diff copy both roadmaps for nothing.
+        if filter.vendors.is_empty() {
+            return Ok(filter);
+        }
         let unknown = filter.unknown_vendors(roadmaps);
         if unknown.is_empty() {
             // Each value becomes the ids it names in any of the roadmaps, so a vendor an
