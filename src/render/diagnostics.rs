@@ -140,6 +140,33 @@ mod tests {
     };
 
     #[test]
+    fn a_hint_too_long_for_the_width_ran_past_it_beside_the_caret() {
+        let d = Diagnostic {
+            path: "v.yaml".into(),
+            line: 8,
+            column: 16,
+            width: 6,
+            line_text: "    available: 2026H3".into(),
+            text_column: 16,
+            message: "`available`: invalid date `2026H3`: half must be H1 or H2".into(),
+            hint: Some("accepted forms: 2026 (also CY2026), 2026H2 (also H2 2026, 2026-H2)".into()),
+            severity: Severity::Error,
+        };
+        let mut out = Vec::new();
+        let narrow = Layout {
+            paint: Paint::default(),
+            width: 40,
+        };
+        write(&mut out, &[d], narrow).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[3], "  |                ^^^^^^");
+        assert_eq!(lines[4], "  = accepted forms: 2026 (also CY2026),");
+        assert_eq!(lines[5], "    2026H2 (also H2 2026, 2026-H2)");
+        assert!(lines[1..].iter().all(|l| l.len() <= 40), "{text}");
+    }
+
+    #[test]
     fn a_diagnostic_points_at_its_column() {
         let d = Diagnostic {
             path: "roadmaps/nvidia.yaml".into(),
