@@ -127,7 +127,7 @@ fn a_git_rev_with_control_characters_is_echoed_escaped() {
     let env = committed_twice();
     let said = env.refused(&["diff", "git:\u{1b}[31mred"]);
     assert!(!said.contains('\u{1b}'), "{said:?}");
-    assert!(said.contains("\\u{1b}[31mred"), "{said}");
+    assert!(said.contains("\\x1b[31mred"), "{said}");
 }
 
 /// A data directory with one snapshot, `2025-01-10-first`.

@@ -96,9 +96,21 @@ pub fn find_data_dir(start: &Path) -> Option<Found> {
 /// below it (`roadmaps/amd.yaml`, also for an absolute path there), else as given.
 pub fn shown(path: &Path) -> String {
     match below_cwd(path) {
-        Some(relative) => relative.display().to_string(),
-        None => path.display().to_string(),
+        Some(relative) => one_line(&relative.display().to_string()),
+        None => one_line(&path.display().to_string()),
     }
+}
+
+/// Returns a file name with the line breaks and tabs it may hold written as `\n`, `\r`,
+/// `\t`: the output filter lets them through as layout, and a name must stay on its line
+/// (`path:line:column` is read by editors). Other control characters the filter shows.
+pub fn one_line(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c.escape_default().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Returns `path` relative to the current directory if it names something strictly below

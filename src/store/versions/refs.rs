@@ -81,7 +81,7 @@ pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
         return Err(Error::usage(
             format!(
                 "`{}` matches {} snapshots: {}",
-                printable(reference),
+                reference,
                 matching.len(),
                 matching.join(", ")
             ),
@@ -92,7 +92,7 @@ pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
         let loaded = load_path(path)?;
         let taken = loaded.snapshot.as_ref().map(|s| s.taken);
         return Ok(Resolved {
-            label: printable(reference),
+            label: reference.to_string(),
             taken,
             roadmap: loaded.roadmap,
         });
@@ -106,7 +106,7 @@ pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
     Err(Error::usage(
         format!(
             "`{}` is not a snapshot, a date, a path or git:REV",
-            printable(reference)
+            reference
         ),
         Some(candidates(&names)),
     ))
@@ -115,15 +115,14 @@ pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
 /// Returns the error for a reference that is an existing path and also a snapshot prefix (of
 /// `matching`) or a date: guessing would compare a version the user did not mean.
 fn path_or_version(reference: &str, matching: &[&str]) -> Error {
-    let shown = printable(reference);
     let other = match matching {
         [] => "a date".to_string(),
         _ => format!("the start of snapshot {}", matching.join(", ")),
     };
     Error::usage(
-        format!("`{shown}` is both a path and {other}"),
+        format!("`{reference}` is both a path and {other}"),
         Some(format!(
-            "write ./{shown} for the path, or the snapshot's full name"
+            "write ./{reference} for the path, or the snapshot's full name"
         )),
     )
 }
@@ -158,20 +157,6 @@ fn candidates(names: &[String]) -> String {
             names.join(", ")
         )
     }
-}
-
-/// Returns `text` with its control characters escaped (`\u{1b}`), to echo user input in a
-/// message without letting it move the cursor or recolour the terminal.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 /// Returns the last day a date reference stands for: a day, a month, a quarter or half

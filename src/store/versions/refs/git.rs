@@ -14,9 +14,10 @@ use std::process::{Command, Output, Stdio};
 use crate::error::{Error, Result};
 use crate::model::Roadmap;
 use crate::store::read::file::within_limit;
+use crate::store::read::datadir::one_line;
 use crate::store::read::load::{DataDir, RawFile, decode_vendor_files};
 
-use super::{Resolved, printable};
+use super::Resolved;
 
 /// The variables that tell git which repository, index or objects to use (as listed by
 /// `git rev-parse --local-env-vars`, git 2.47), and the ones that inject configuration for
@@ -56,15 +57,15 @@ pub(super) fn from_git(rev: &str, data: &DataDir) -> Result<Resolved> {
             None,
         ));
     }
-    let shown_rev = printable(rev);
-    let commit = commit_id(dir, rev, &shown_rev)?;
+    // Messages quote REV as typed: the output filter shows a control character in it escaped.
+    let commit = commit_id(dir, rev)?;
     // `-l` adds each blob's size, so a file over the limit is refused before it is read.
     let listing = git(dir, &["ls-tree", "-z", "-l", &commit, "--", "."])?;
     let mut files = Vec::new();
     for record in listing.split(|b| *b == 0).filter(|r| !r.is_empty()) {
         let Some(entry) = TreeEntry::parse(record) else {
             return Err(Error::usage(
-                format!("git ls-tree printed a line chipmap cannot read, at git:{shown_rev}"),
+                format!("git ls-tree printed a line chipmap cannot read, at git:{rev}"),
                 None,
             ));
         };
@@ -77,8 +78,8 @@ pub(super) fn from_git(rev: &str, data: &DataDir) -> Result<Resolved> {
         if !is_yaml || name.starts_with('.') || entry.kind != "blob" {
             continue;
         }
-        // A name may hold a newline or an escape sequence: it is shown escaped.
-        let shown = printable(&format!("git:{rev}:{}", dir.join(name).display()));
+        // A name may hold a newline or a tab: it is shown escaped, as on disk.
+        let shown = format!("git:{rev}:{}", one_line(&dir.join(name).display().to_string()));
         if entry.mode == "120000" {
             return Err(Error::usage(
                 format!("{shown} is a symbolic link in that commit"),
@@ -95,7 +96,7 @@ pub(super) fn from_git(rev: &str, data: &DataDir) -> Result<Resolved> {
     }
     if files.is_empty() {
         return Err(Error::usage(
-            format!("no vendor files in {} at git:{shown_rev}", dir.display()),
+            format!("no vendor files in {} at git:{rev}", dir.display()),
             None,
         ));
     }
@@ -105,14 +106,14 @@ pub(super) fn from_git(rev: &str, data: &DataDir) -> Result<Resolved> {
         return Err(Error::Invalid(diagnostics));
     }
     Ok(Resolved {
-        label: format!("git:{shown_rev}"),
+        label: format!("git:{rev}"),
         taken: None,
         roadmap: Roadmap { vendors },
     })
 }
 
 /// Returns the id of the commit `rev` names, or an error naming `rev` when it names none.
-fn commit_id(dir: &Path, rev: &str, shown_rev: &str) -> Result<String> {
+fn commit_id(dir: &Path, rev: &str) -> Result<String> {
     let peeled = format!("{rev}^{{commit}}");
     let args = ["rev-parse", "--verify", "--quiet", "--end-of-options"];
     let output = run(dir, &args, &[&peeled])?;
@@ -136,7 +137,7 @@ fn commit_id(dir: &Path, rev: &str, shown_rev: &str) -> Result<String> {
     if output.status.code() == Some(1) {
         return Err(Error::usage(
             format!(
-                "`{shown_rev}` is not a commit in the git repository around {}",
+                "`{rev}` is not a commit in the git repository around {}",
                 dir.display()
             ),
             Some(
@@ -223,7 +224,7 @@ fn run(dir: &Path, options: &[&str], args: &[&str]) -> Result<Output> {
 fn complaint(subcommand: &str, output: &Output) -> Error {
     let said = String::from_utf8_lossy(&output.stderr);
     Error::usage(
-        format!("git {subcommand}: {}", printable(said.trim())),
+        format!("git {subcommand}: {}", said.trim()),
         Some("git:REV takes a revision of the repository around the data directory".into()),
     )
 }
