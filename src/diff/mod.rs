@@ -7,9 +7,11 @@ mod history;
 mod select;
 mod words;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
-use crate::model::{Entry, FuzzyDate, Shift, ShiftClass, Status};
+use crate::model::{Entry, Filter, FuzzyDate, Roadmap, Shift, ShiftClass, Status};
 
 pub use engine::diff;
 pub use history::{Point, Version, trajectory};
@@ -158,5 +160,25 @@ impl Changes {
         self.changes.retain(|c| keep(c));
         self.summary = Summary::of(&self.changes);
         self
+    }
+
+    /// Returns the changes whose entry, on either side, passes the filter's entry criteria:
+    /// a status filter keeps an entry that was cancelled, and shows it as modified, not as
+    /// added. `old` and `new` are the roadmaps the changes were found between.
+    pub fn keep_entries(self, filter: &Filter, old: &Roadmap, new: &Roadmap) -> Changes {
+        let index = |roadmap: &Roadmap| -> HashMap<String, Entry> {
+            roadmap
+                .entries()
+                .map(|(v, e)| (e.key(&v.vendor), e.clone()))
+                .collect()
+        };
+        let (old, new) = (index(old), index(new));
+        self.retain(|change| {
+            let old_key = change.renamed_from.as_deref().unwrap_or(&change.key);
+            [old.get(old_key), new.get(&change.key)]
+                .into_iter()
+                .flatten()
+                .any(|e| filter.keeps_entry(e))
+        })
     }
 }

@@ -20,6 +20,15 @@ impl DateBasis {
     }
 }
 
+/// `--vendor` values that name no vendor: those values, the vendors closest to them, and
+/// every vendor id (for a hint when none is close).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownVendors {
+    pub unknown: Vec<String>,
+    pub near: Vec<String>,
+    pub known: Vec<String>,
+}
+
 /// Which entries a command shows; an empty filter keeps everything.
 ///
 /// `vendors` match a vendor's id, display name or alias as `Vendor::answers_to` does; `family` matches when the
@@ -65,6 +74,42 @@ impl Filter {
             || self.status.is_some()
             || self.family.is_some()
             || self.memory.is_some()
+    }
+
+    /// Returns the filter with each `--vendor` value turned into the ids it names in any of
+    /// `roadmaps` (so a vendor an alias names in the working data is kept in a snapshot that
+    /// lacks the alias), or the values that name no vendor there.
+    pub fn resolved_in(mut self, roadmaps: &[&Roadmap]) -> Result<Filter, UnknownVendors> {
+        // No --vendor keeps every vendor as it is: turning that into the list of all of them
+        // would make diff copy both roadmaps for nothing.
+        if self.vendors.is_empty() {
+            return Ok(self);
+        }
+        let unknown = self.unknown_vendors(roadmaps);
+        let all = || roadmaps.iter().flat_map(|r| &r.vendors);
+        if unknown.is_empty() {
+            let mut ids: Vec<String> = all()
+                .filter(|v| self.keeps_vendor(v))
+                .map(|v| v.vendor.clone())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            self.vendors = ids;
+            return Ok(self);
+        }
+        let mut near: Vec<String> = unknown
+            .iter()
+            .flat_map(|u| roadmaps.iter().flat_map(|r| r.near_vendors(u)))
+            .collect();
+        near.dedup();
+        let mut known: Vec<String> = all().map(|v| v.vendor.clone()).collect();
+        known.sort();
+        known.dedup();
+        Err(UnknownVendors {
+            unknown,
+            near,
+            known,
+        })
     }
 
     /// Returns the `--vendor` values that name no vendor of any of the roadmaps.

@@ -11,7 +11,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 pub use date::{DateError, FuzzyDate, Precision, Shift, ShiftClass};
-pub use filter::{DateBasis, Filter};
+pub use filter::{DateBasis, Filter, UnknownVendors};
 pub use matching::{
     FindError, alias_is_name, alias_key, loose, same_alias, same_source, source_key,
 };

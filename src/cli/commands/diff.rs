@@ -1,10 +1,9 @@
 //! `chipmap diff [FROM [TO]]`: what changed between two versions of the roadmap.
 
-use std::collections::HashMap;
 use std::io::Write;
 
-use chipmap::diff::{self, Changes, FieldSelection};
-use chipmap::model::{Entry, Filter, Roadmap};
+use chipmap::diff::{self, FieldSelection};
+use chipmap::model::{Filter, Roadmap};
 use chipmap::render::diff::{self as render, DiffContext, Side};
 use chipmap::store::{self, Resolved};
 use chipmap::{Error, Result};
@@ -95,7 +94,7 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
     };
     let mut changes = diff::diff(old_kept, new_kept);
     if filter.has_entry_criteria() {
-        changes = keep_matching(changes, &filter, old_kept, new_kept);
+        changes = changes.keep_entries(&filter, old_kept, new_kept);
     }
     let changes = changes.select(&selection);
     let ctx = diff_context(&old, &new);
@@ -111,30 +110,6 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
         Outcome::Found
     } else {
         Outcome::Success
-    })
-}
-
-/// Returns the changes whose entry, on either side, passes the filter: a status filter keeps
-/// an entry that was cancelled, and shows it as modified, not as added.
-fn keep_matching<'r>(
-    changes: Changes,
-    filter: &Filter,
-    old: &'r Roadmap,
-    new: &'r Roadmap,
-) -> Changes {
-    let index = |roadmap: &Roadmap| -> HashMap<String, Entry> {
-        roadmap
-            .entries()
-            .map(|(v, e)| (e.key(&v.vendor), e.clone()))
-            .collect()
-    };
-    let (old, new) = (index(old), index(new));
-    changes.retain(|change| {
-        let old_key = change.renamed_from.as_deref().unwrap_or(&change.key);
-        [old.get(old_key), new.get(&change.key)]
-            .into_iter()
-            .flatten()
-            .any(|e| filter.keeps_entry(e))
     })
 }
 

@@ -32,53 +32,23 @@ impl FilterArgs {
 
     /// Returns the filter, or an error naming the vendors none of `roadmaps` has.
     pub fn resolve_in(&self, roadmaps: &[&Roadmap]) -> Result<Filter, Error> {
-        let mut filter = Filter {
+        let filter = Filter {
             vendors: self.vendors.clone(),
             kind: self.kind,
             status: self.status,
             family: self.family.clone(),
             memory: self.memory.clone(),
         };
-        // No --vendor keeps every vendor as it is: turning that into the list of all of them
-        // would make diff copy both roadmaps for nothing.
-        if filter.vendors.is_empty() {
-            return Ok(filter);
-        }
-        let unknown = filter.unknown_vendors(roadmaps);
-        if unknown.is_empty() {
-            // Each value becomes the ids it names in any of the roadmaps, so a vendor an
-            // alias names in the working data is kept in a snapshot that lacks the alias.
-            let mut ids: Vec<String> = roadmaps
-                .iter()
-                .flat_map(|r| &r.vendors)
-                .filter(|v| filter.keeps_vendor(v))
-                .map(|v| v.vendor.clone())
-                .collect();
-            ids.sort();
-            ids.dedup();
-            filter.vendors = ids;
-            return Ok(filter);
-        }
-        let mut near: Vec<String> = unknown
-            .iter()
-            .flat_map(|u| roadmaps.iter().flat_map(|r| r.near_vendors(u)))
-            .collect();
-        near.dedup();
-        let hint = if near.is_empty() {
-            let mut known: Vec<&str> = roadmaps
-                .iter()
-                .flat_map(|r| r.vendors.iter().map(|v| v.vendor.as_str()))
-                .collect();
-            known.sort();
-            known.dedup();
-            format!("vendors: {}", known.join(", "))
-        } else {
-            format!("did you mean `{}`?", near.join("`, `"))
-        };
-        Err(Error::usage(
-            format!("no vendor `{}` in the roadmap", unknown.join("`, `")),
-            Some(hint),
-        ))
+        filter.resolved_in(roadmaps).map_err(|e| {
+            let hint = match e.near.as_slice() {
+                [] => format!("vendors: {}", e.known.join(", ")),
+                near => format!("did you mean `{}`?", near.join("`, `")),
+            };
+            Error::usage(
+                format!("no vendor `{}` in the roadmap", e.unknown.join("`, `")),
+                Some(hint),
+            )
+        })
     }
 }
 

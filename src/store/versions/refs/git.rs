@@ -13,8 +13,8 @@ use std::process::{Command, Output, Stdio};
 
 use crate::error::{Error, Result};
 use crate::model::Roadmap;
-use crate::store::read::file::within_limit;
 use crate::store::read::datadir::one_line;
+use crate::store::read::file::within_limit;
 use crate::store::read::load::{DataDir, RawFile, decode_vendor_files};
 
 use super::Resolved;
@@ -79,7 +79,10 @@ pub(super) fn from_git(rev: &str, data: &DataDir) -> Result<Resolved> {
             continue;
         }
         // A name may hold a newline or a tab: it is shown escaped, as on disk.
-        let shown = format!("git:{rev}:{}", one_line(&dir.join(name).display().to_string()));
+        let shown = format!(
+            "git:{rev}:{}",
+            one_line(&dir.join(name).display().to_string())
+        );
         if entry.mode == "120000" {
             return Err(Error::usage(
                 format!("{shown} is a symbolic link in that commit"),
