@@ -34,12 +34,9 @@ fn keys(env: &TestEnv) -> Vec<String> {
 
 /// Returns stdout and stderr of a run that must succeed.
 fn run(env: &TestEnv, args: &[&str]) -> (String, String) {
-    let out = env.chipmap(args).output().expect("chipmap runs");
-    assert!(out.status.success(), "chipmap {args:?} failed");
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let (code, stdout, stderr) = env.run(args);
+    assert_eq!(code, Some(0), "chipmap {args:?} failed: {stderr}");
+    (stdout, stderr)
 }
 
 #[test]

@@ -24,16 +24,6 @@ fn diagnostic_headers(stdout: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Returns the output of `chipmap ARGS` in `env`: exit code, stdout, stderr.
-fn run(env: &TestEnv, args: &[&str]) -> (Option<i32>, String, String) {
-    let output = env.chipmap(args).output().expect("chipmap runs");
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    )
-}
-
 /// Runs one case and returns what is wrong with the output, if anything.
 fn run_case(case: &Path) -> Vec<String> {
     let name = case_name(case);
@@ -41,7 +31,7 @@ fn run_case(case: &Path) -> Vec<String> {
     copy_dir(&case.join("roadmaps"), &env.path().join("roadmaps"));
     let mut failures = Vec::new();
 
-    let (code, stdout, stderr) = run(&env, &["check"]);
+    let (code, stdout, stderr) = env.run(&["check"]);
     if code != Some(1) {
         failures.push(format!(
             "{name}: `chipmap check` exited {code:?}, expected 1"
@@ -87,7 +77,7 @@ fn run_case(case: &Path) -> Vec<String> {
         .into_iter()
         .filter(|h| !h.starts_with("roadmaps/snapshots/"))
         .collect();
-    let (code, list_stdout, list_stderr) = run(&env, &["list"]);
+    let (code, list_stdout, list_stderr) = env.run(&["list"]);
     if headers.is_empty() {
         if code != Some(0) {
             failures.push(format!(
@@ -180,7 +170,7 @@ fn a_clean_roadmap_passes_check() {
          \x20   aliases: [A2X]\n\
          \x20   specs: {tdp_w: 1200, fp4_pflops: 20, liquid: true, note: dense}\n",
     )]);
-    let (code, stdout, stderr) = run(&env, &["check"]);
+    let (code, stdout, stderr) = env.run(&["check"]);
     assert_eq!(
         (code, stdout.as_str(), stderr.as_str()),
         (Some(0), "roadmaps: 1 file, 2 entries: no problems\n", "")
@@ -213,7 +203,7 @@ fn hostile_inputs_are_refused_not_crashed_on() {
     ] {
         let env = TestEnv::new();
         env.write(&format!("roadmaps/{file}"), &text);
-        let (code, stdout, stderr) = run(&env, &["check"]);
+        let (code, stdout, stderr) = env.run(&["check"]);
         assert_eq!(
             code,
             Some(1),
@@ -237,7 +227,7 @@ fn check_refuses(files: &[(&str, &[u8])]) -> String {
     for (name, bytes) in files {
         env.write(&format!("roadmaps/{name}"), bytes);
     }
-    let (code, stdout, stderr) = run(&env, &["check"]);
+    let (code, stdout, stderr) = env.run(&["check"]);
     assert_eq!(code, Some(1), "stdout:\n{stdout}\nstderr:\n{stderr}");
     assert_eq!(stderr, "");
     stdout

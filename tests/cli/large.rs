@@ -3,13 +3,6 @@
 
 use crate::common::TestEnv;
 
-/// Returns the exit code and stdout of `chipmap ARGS` in `env`.
-fn run(env: &TestEnv, args: &[&str]) -> (Option<i32>, String) {
-    let output = env.chipmap(args).output().expect("chipmap runs");
-    let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
-    (output.status.code(), stdout)
-}
-
 /// Returns the `path:line:column: message` lines of diagnostics in `output`.
 fn diagnostic_headers(output: &str) -> Vec<&str> {
     output
@@ -22,7 +15,7 @@ fn diagnostic_headers(output: &str) -> Vec<&str> {
 /// that it found problems.
 fn check_refuses(text: &str) -> String {
     let env = TestEnv::with_files(&[("acme.yaml", text)]);
-    let (code, stdout) = run(&env, &["check"]);
+    let (code, stdout, _) = env.run(&["check"]);
     assert_eq!(code, Some(1), "{stdout}");
     stdout
 }
@@ -41,7 +34,7 @@ fn entries_with_a_problem_each(n: usize) -> String {
 #[test]
 fn thousands_of_problems_show_the_first_fifty_and_count_the_rest() {
     let env = TestEnv::with_files(&[("acme.yaml", &entries_with_a_problem_each(3_000))]);
-    let (code, stdout) = run(&env, &["check"]);
+    let (code, stdout, _) = env.run(&["check"]);
     assert_eq!(code, Some(1));
     let headers = diagnostic_headers(&stdout);
     assert_eq!(headers.len(), 50, "{stdout}");
@@ -58,7 +51,7 @@ fn thousands_of_problems_show_the_first_fifty_and_count_the_rest() {
         "{}",
         &stdout[stdout.len() - 300..]
     );
-    let (_, all) = run(&env, &["check", "--all"]);
+    let (_, all, _) = env.run(&["check", "--all"]);
     assert_eq!(diagnostic_headers(&all).len(), 3_000);
     assert!(!all.contains("more problems"));
     // A command refusing the data caps its stderr alike.

@@ -3,16 +3,6 @@
 
 use crate::common::TestEnv;
 
-/// Returns exit code, stdout and stderr of `chipmap ARGS` in `env`.
-fn run(env: &TestEnv, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = env.chipmap(args).output().expect("chipmap runs");
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).expect("UTF-8"),
-        String::from_utf8(out.stderr).expect("UTF-8"),
-    )
-}
-
 const ZETA: &str = "vendor: zeta\nname: Zeta Labs\naliases: [ZL]\nentries:\n  - id: z1\n    name: Z1\n    kind: gpu\n    status: announced\n    available: 2027\n    aliases: [Zed One]\n    sources:\n      - https://zeta.example/z1\n";
 
 #[test]
@@ -32,10 +22,10 @@ fn show_b200_ultra_and_blackwell_ultra_former_ids_did_not_resolve() {
 #[test]
 fn update_and_remove_did_not_take_a_former_id() {
     let env = TestEnv::with_files(&[("zeta.yaml", ZETA)]);
-    let (code, _, stderr) = run(&env, &["update", "zed-one", "--status", "sampling"]);
+    let (code, _, stderr) = env.run(&["update", "zed-one", "--status", "sampling"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.contains("updated zeta/z1"), "{stderr}");
-    let (code, _, stderr) = run(&env, &["remove", "ZL/zed_one", "--dry-run"]);
+    let (code, _, stderr) = env.run(&["remove", "ZL/zed_one", "--dry-run"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.contains("zeta/z1 would be removed"), "{stderr}");
 }
@@ -50,7 +40,7 @@ fn a_missed_key_did_not_suggest_by_alias() {
 #[test]
 fn rename_to_the_id_it_has_said_nothing_clear() {
     let env = TestEnv::with_shipped_data();
-    let (code, stdout, stderr) = run(&env, &["update", "b200-ultra", "--rename", "b300"]);
+    let (code, stdout, stderr) = env.run(&["update", "b200-ultra", "--rename", "b300"]);
     assert_eq!((code, stdout.as_str()), (Some(0), ""), "{stderr}");
     assert!(
         stderr.contains(
@@ -134,24 +124,21 @@ fn vendor_aws_named_no_vendor() {
     let by_id = env.stdout(&["diff", "2024-06-02-computex", "--vendor", "amazon"]);
     let by_alias = env.stdout(&["diff", "2024-06-02-computex", "--vendor", "AWS"]);
     assert_eq!(by_alias, by_id);
-    let (code, _, stderr) = run(
-        &env,
-        &[
-            "add",
-            "aws",
-            "--id",
-            "x1",
-            "--name",
-            "X1",
-            "--kind",
-            "accelerator",
-            "--status",
-            "announced",
-            "--available",
-            "2028",
-            "--dry-run",
-        ],
-    );
+    let (code, _, stderr) = env.run(&[
+        "add",
+        "aws",
+        "--id",
+        "x1",
+        "--name",
+        "X1",
+        "--kind",
+        "accelerator",
+        "--status",
+        "announced",
+        "--available",
+        "2028",
+        "--dry-run",
+    ]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.contains("amazon/x1 would be added"), "{stderr}");
 }
@@ -159,20 +146,17 @@ fn vendor_aws_named_no_vendor() {
 #[test]
 fn an_alias_or_source_already_listed_was_appended_again() {
     let env = TestEnv::with_shipped_data();
-    let (code, stdout, stderr) = run(
-        &env,
-        &[
-            "update",
-            "b300",
-            "--alias",
-            "b200 ultra",
-            "--alias",
-            "B300",
-            "--source",
-            "https://ihal.it/nvidia-gpu-blackwell-b300/",
-            "--dry-run",
-        ],
-    );
+    let (code, stdout, stderr) = env.run(&[
+        "update",
+        "b300",
+        "--alias",
+        "b200 ultra",
+        "--alias",
+        "B300",
+        "--source",
+        "https://ihal.it/nvidia-gpu-blackwell-b300/",
+        "--dry-run",
+    ]);
     assert_eq!((code, stdout.as_str()), (Some(0), ""), "{stderr}");
     for note in [
         "nvidia/b300: alias `b200 ultra` is already listed",
@@ -186,28 +170,25 @@ fn an_alias_or_source_already_listed_was_appended_again() {
         "{stderr}"
     );
     let env = TestEnv::with_files(&[("zeta.yaml", ZETA)]);
-    let (code, _, stderr) = run(
-        &env,
-        &[
-            "add",
-            "zeta",
-            "--id",
-            "z2",
-            "--name",
-            "Z2",
-            "--kind",
-            "gpu",
-            "--status",
-            "announced",
-            "--available",
-            "2028",
-            "--alias",
-            "Two",
-            "--alias",
-            "TWO",
-            "--dry-run",
-        ],
-    );
+    let (code, _, stderr) = env.run(&[
+        "add",
+        "zeta",
+        "--id",
+        "z2",
+        "--name",
+        "Z2",
+        "--kind",
+        "gpu",
+        "--status",
+        "announced",
+        "--available",
+        "2028",
+        "--alias",
+        "Two",
+        "--alias",
+        "TWO",
+        "--dry-run",
+    ]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stderr.contains("zeta/z2: alias `TWO` is already listed"),
@@ -220,13 +201,13 @@ fn check_said_nothing_of_repeated_aliases_and_sources() {
     let repeated =
         ZETA.replace("[Zed One]", "[Zed One, zed one, Z1]") + "      - https://zeta.example/z1/\n";
     let env = TestEnv::with_files(&[("zeta.yaml", &repeated)]);
-    let (code, stdout, _) = run(&env, &["check"]);
+    let (code, stdout, _) = env.run(&["check"]);
     assert_eq!(code, Some(0), "{stdout}");
     assert_eq!(
         stdout,
         "roadmaps: 1 file, 1 entry: no problems (3 warnings with --strict)\n"
     );
-    let (code, stdout, _) = run(&env, &["check", "--strict"]);
+    let (code, stdout, _) = env.run(&["check", "--strict"]);
     assert_eq!(code, Some(1), "{stdout}");
     for header in [
         "roadmaps/zeta.yaml:10:24: warning: alias `zed one` is listed twice (line 10 has it)",
@@ -245,7 +226,7 @@ fn check_said_nothing_of_repeated_aliases_and_sources() {
 fn check_counted_only_the_valid_entries() {
     let broken = ZETA.replace("kind: gpu", "kind: gpuu") + "  - id: z2\n    name: Z2\n";
     let env = TestEnv::with_files(&[("zeta.yaml", &broken)]);
-    let (code, stdout, _) = run(&env, &["check"]);
+    let (code, stdout, _) = env.run(&["check"]);
     assert_eq!(code, Some(1));
     assert!(
         stdout.ends_with("roadmaps: 1 file, 2 entries: 4 problems\n"),
@@ -258,7 +239,7 @@ fn a_predecessor_typed_as_a_name_was_written_as_typed_and_refused() {
     let two =
         format!("{ZETA}  - {{id: z2, name: Z2, kind: gpu, status: announced, available: 2028}}\n");
     let env = TestEnv::with_files(&[("zeta.yaml", &two)]);
-    let (code, _, stderr) = run(&env, &["update", "z2", "--predecessor", "Zed One"]);
+    let (code, _, stderr) = env.run(&["update", "z2", "--predecessor", "Zed One"]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stderr.contains("zeta/z2: predecessor `Zed One` is `zeta/z1`"),
@@ -280,7 +261,7 @@ fn a_rename_added_the_old_id_though_the_aliases_listed_it_in_capitals() {
         text.contains("id: z1x\n") && text.contains("aliases: [Zed One, Z1]\n"),
         "{text}"
     );
-    let (code, stdout, _) = run(&env, &["check", "--strict"]);
+    let (code, stdout, _) = env.run(&["check", "--strict"]);
     assert_eq!(
         (code, stdout.as_str()),
         (Some(0), "roadmaps: 1 file, 1 entry: no problems\n")

@@ -74,6 +74,16 @@ impl TestEnv {
         String::from_utf8(out.stderr).expect("UTF-8 output")
     }
 
+    /// Returns the exit code, stdout and stderr of `chipmap ARGS`, whatever it exits with.
+    pub fn run(&self, args: &[&str]) -> (Option<i32>, String, String) {
+        let out = self.chipmap(args).output().expect("chipmap runs");
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        )
+    }
+
     /// Returns `chipmap ARGS` to run in the working directory.
     pub fn chipmap(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("chipmap").expect("the chipmap binary");
