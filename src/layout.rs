@@ -139,25 +139,13 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::{TimelineSpec, timeline};
-    use crate::model::{DateBasis, Entry, FuzzyDate, Kind, Roadmap, Status, Vendor};
+    use crate::model::{DateBasis, Entry, FuzzyDate, Roadmap, Vendor};
 
     fn entry(id: &str, available: Option<&str>) -> Entry {
         Entry {
-            id: id.into(),
-            name: id.to_uppercase(),
-            kind: Kind::Gpu,
-            family: None,
-            status: Status::Announced,
-            confidence: None,
             announced: Some(FuzzyDate::parse("2024").unwrap()),
             available: available.map(|d| FuzzyDate::parse(d).unwrap()),
-            process: None,
-            memory: None,
-            predecessor: None,
-            aliases: vec![],
-            specs: vec![],
-            sources: vec![],
-            notes: None,
+            ..Entry::bare(id, &id.to_uppercase())
         }
     }
 

@@ -163,21 +163,8 @@ pub(super) mod tests {
     /// Returns a GPU entry, announced, available in 2026, with nothing else set.
     pub(in crate::diff) fn entry(id: &str, name: &str) -> Entry {
         Entry {
-            id: id.to_string(),
-            name: name.to_string(),
-            kind: Kind::Gpu,
-            family: None,
-            status: Status::Announced,
-            confidence: None,
-            announced: None,
             available: Some(date("2026")),
-            process: None,
-            memory: None,
-            predecessor: None,
-            aliases: Vec::new(),
-            specs: Vec::new(),
-            sources: Vec::new(),
-            notes: None,
+            ..Entry::bare(id, name)
         }
     }
 

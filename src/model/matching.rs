@@ -226,25 +226,12 @@ impl Roadmap {
 #[cfg(test)]
 mod tests {
     use super::FindError;
-    use crate::model::{Entry, Kind, Roadmap, Status, Vendor};
+    use crate::model::{Entry, Roadmap, Vendor};
 
     fn entry(id: &str, name: &str, aliases: &[&str]) -> Entry {
         Entry {
-            id: id.into(),
-            name: name.into(),
-            kind: Kind::Gpu,
-            family: None,
-            status: Status::Announced,
-            confidence: None,
-            announced: None,
-            available: None,
-            process: None,
-            memory: None,
-            predecessor: None,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            specs: Vec::new(),
-            sources: Vec::new(),
-            notes: None,
+            ..Entry::bare(id, name)
         }
     }
 

@@ -104,6 +104,31 @@ pub struct Entry {
     pub notes: Option<String>,
 }
 
+#[cfg(test)]
+impl Entry {
+    /// Returns an announced GPU with only an id and a name, for tests to fill in with
+    /// `Entry { available: ..., ..Entry::bare(id, name) }`.
+    pub(crate) fn bare(id: &str, name: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            name: name.into(),
+            kind: Kind::Gpu,
+            family: None,
+            status: Status::Announced,
+            confidence: None,
+            announced: None,
+            available: None,
+            process: None,
+            memory: None,
+            predecessor: None,
+            aliases: Vec::new(),
+            specs: Vec::new(),
+            sources: Vec::new(),
+            notes: None,
+        }
+    }
+}
+
 /// The memory an entry carries (per package; per stack for HBM entries).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Memory {

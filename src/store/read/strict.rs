@@ -100,7 +100,7 @@ fn repeated_sources(placed: &Placed) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::{Placed, strict};
-    use crate::model::{Entry, Kind, Status};
+    use crate::model::Entry;
     use crate::store::read::yaml::Pos;
 
     fn at(line: usize) -> Pos {
@@ -115,19 +115,7 @@ mod tests {
     #[test]
     fn repeated_aliases_and_sources_were_not_warned_of() {
         let entry = Entry {
-            id: "b1".into(),
-            name: "B1".into(),
-            kind: Kind::Gpu,
-            family: None,
-            status: Status::Announced,
-            confidence: None,
-            announced: None,
-            available: None,
-            process: None,
-            memory: None,
-            predecessor: None,
             aliases: ["b1", "B1", "Big", "BIG"].map(String::from).to_vec(),
-            specs: Vec::new(),
             sources: [
                 "https://a.example/x",
                 "https://a.example/y",
@@ -135,7 +123,7 @@ mod tests {
             ]
             .map(String::from)
             .to_vec(),
-            notes: None,
+            ..Entry::bare("b1", "B1")
         };
         let placed = Placed {
             entry: &entry,
