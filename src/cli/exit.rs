@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use anstyle::AnsiColor;
 use chipmap::Error;
-use chipmap::render::diagnostics;
 use chipmap::render::visible::Visible;
+use chipmap::render::{diagnostics, plural};
 
 use super::context::Context;
 
@@ -70,11 +70,10 @@ fn report(err: &mut dyn Write, failure: &Failure, context: &Context) -> io::Resu
                 Some(see_all),
             )?;
             writeln!(err)?;
-            let n = found.len();
             writeln!(
                 err,
-                "{label}: {n} problem{} in the roadmap data of {}; nothing was done",
-                if n == 1 { "" } else { "s" },
+                "{label}: {} in the roadmap data of {}; nothing was done",
+                plural(found.len(), "problem"),
                 context.data.display()
             )?;
             writeln!(
@@ -95,11 +94,10 @@ fn report(err: &mut dyn Write, failure: &Failure, context: &Context) -> io::Resu
                 None,
             )?;
             writeln!(err)?;
-            let n = found.len();
-            let s = if n == 1 { "" } else { "s" };
             writeln!(
                 err,
-                "{label}: the change would leave {n} problem{s} (shown in the file as it would be); nothing was written"
+                "{label}: the change would leave {} (shown in the file as it would be); nothing was written",
+                plural(found.len(), "problem")
             )
         }
         Failure::Lib(Error::Usage { message, hint }) => {

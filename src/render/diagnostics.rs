@@ -6,7 +6,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::error::{Diagnostic, Severity};
 
-use super::{Paint, display_width, wrap_words};
+use super::{Paint, display_width, plural, wrap_hanging, wrap_words};
 
 /// How diagnostics are drawn: with colour or not, and the width their hints wrap to.
 #[derive(Debug, Clone, Copy)]
@@ -35,10 +35,63 @@ pub fn write_capped(
     if rest == 0 {
         return Ok(());
     }
-    let s = if rest == 1 { "" } else { "s" };
     let see_all = see_all.map(|how| format!("; {how}")).unwrap_or_default();
     writeln!(out)?;
+    let s = if rest == 1 { "" } else { "s" };
     writeln!(out, "… and {rest} more problem{s}, not shown{see_all}")
+}
+
+/// What `check` read and found, for the lines that close its report.
+#[derive(Debug, Clone)]
+pub struct CheckSummary<'a> {
+    /// The data directory as shown to the user.
+    pub data: &'a str,
+    pub files: usize,
+    pub snapshots: usize,
+    pub entries: usize,
+    pub problems: usize,
+    pub warnings: usize,
+    /// Whether the warnings were shown (`--strict`) or only counted.
+    pub strict: bool,
+    /// Temporary files interrupted runs left, as shown to the user.
+    pub leftovers: &'a [String],
+}
+
+/// Writes `check`'s summary (`roadmaps: 16 files, 6 snapshots, 98 entries: no problems`) and
+/// the leftover temporary files, if any, wrapped to `width`.
+pub fn write_summary(out: &mut dyn Write, s: &CheckSummary, width: usize) -> io::Result<()> {
+    let mut read = vec![plural(s.files, "file")];
+    if s.snapshots > 0 {
+        read.push(plural(s.snapshots, "snapshot"));
+    }
+    read.push(plural(s.entries, "entry"));
+    let mut found = match s.problems {
+        0 => "no problems".to_string(),
+        n => plural(n, "problem"),
+    };
+    match (s.warnings, s.strict) {
+        (0, _) => {}
+        (w, true) => found.push_str(&format!(", {}", plural(w, "warning"))),
+        (w, false) => found.push_str(&format!(" ({} with --strict)", plural(w, "warning"))),
+    }
+    let summary = format!("{}: {}: {found}", s.data, read.join(", "));
+    for line in wrap_hanging(&summary, width, 2) {
+        writeln!(out, "{line}")?;
+    }
+    if s.leftovers.is_empty() {
+        return Ok(());
+    }
+    let note = format!(
+        "note: {} left by interrupted chipmap runs, safe to delete (they are not data):",
+        plural(s.leftovers.len(), "temporary file")
+    );
+    for line in wrap_hanging(&note, width, 2) {
+        writeln!(out, "{line}")?;
+    }
+    for path in s.leftovers {
+        writeln!(out, "  {path}")?;
+    }
+    Ok(())
 }
 
 /// Writes each diagnostic, as a compiler would, separated by blank lines. A hint goes after the

@@ -39,6 +39,15 @@ impl Paint {
     }
 }
 
+/// Returns `1 file`, `2 files`, `1 entry`, `3 entries`: a count and its noun.
+pub fn plural(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
+    }
+}
+
 /// Returns how an output names the version of the roadmap it shows (`--as-of`):
 /// `as of 2024-06-02-computex (taken 2024-06-02)`, or `as of git:HEAD~3` for a version
 /// without a day.

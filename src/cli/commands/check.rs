@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use chipmap::render::{diagnostics, wrap_hanging};
+use chipmap::render::diagnostics::{self, CheckSummary};
 use chipmap::store::{self, DataDir};
 use clap::Args;
 
@@ -49,27 +49,24 @@ pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     if !shown.is_empty() {
         writeln!(out)?;
     }
-    let mut read = vec![plural(report.files, "file")];
-    if report.snapshots > 0 {
-        read.push(plural(report.snapshots, "snapshot"));
-    }
-    read.push(plural(report.entries, "entry"));
-    let mut found = match n {
-        0 => "no problems".to_string(),
-        n => plural(n, "problem"),
+    let leftovers: Vec<String> = match &context.data {
+        DataDir::Path(dir) => store::leftovers(dir)
+            .iter()
+            .map(|p| store::shown(p))
+            .collect(),
+        DataDir::Embedded => Vec::new(),
     };
-    match (warnings, args.strict) {
-        (0, _) => {}
-        (w, true) => found.push_str(&format!(", {}", plural(w, "warning"))),
-        (w, false) => found.push_str(&format!(" ({} with --strict)", plural(w, "warning"))),
-    }
-    let summary = format!("{}: {}: {found}", context.data.display(), read.join(", "));
-    for line in wrap_hanging(&summary, context.width, 2) {
-        writeln!(out, "{line}")?;
-    }
-    if let DataDir::Path(dir) = &context.data {
-        leftovers(out, dir, context.width)?;
-    }
+    let summary = CheckSummary {
+        data: &context.data.display(),
+        files: report.files,
+        snapshots: report.snapshots,
+        entries: report.entries,
+        problems: n,
+        warnings,
+        strict: args.strict,
+        leftovers: &leftovers,
+    };
+    diagnostics::write_summary(out, &summary, context.width)?;
     if report.files == 0 {
         out.flush()?;
         context.note(format_args!(
@@ -81,32 +78,4 @@ pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Ou
     } else {
         Outcome::Found
     })
-}
-
-/// Names the temporary files interrupted runs left, which are no problem: no exit code changes.
-fn leftovers(out: &mut dyn Write, dir: &std::path::Path, width: usize) -> std::io::Result<()> {
-    let found = store::leftovers(dir);
-    if found.is_empty() {
-        return Ok(());
-    }
-    let note = format!(
-        "note: {} left by interrupted chipmap runs, safe to delete (they are not data):",
-        plural(found.len(), "temporary file")
-    );
-    for line in wrap_hanging(&note, width, 2) {
-        writeln!(out, "{line}")?;
-    }
-    for path in &found {
-        writeln!(out, "  {}", store::shown(path))?;
-    }
-    Ok(())
-}
-
-/// Returns `1 file`, `2 files`, `1 entry`, `3 entries`.
-fn plural(n: usize, noun: &str) -> String {
-    match (n, noun.strip_suffix('y')) {
-        (1, _) => format!("1 {noun}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        (_, None) => format!("{n} {noun}s"),
-    }
 }
