@@ -183,7 +183,7 @@ fn match_renames(
 
 /// Returns a name lowercased without spaces, hyphens and underscores: `Rubin-Ultra` -> `rubinultra`
 /// (the model's one rule, which KEY follows too).
-pub(super) fn normalized_name(name: &str) -> String {
+pub(crate) fn normalized_name(name: &str) -> String {
     loose(name)
 }
 

@@ -14,7 +14,10 @@ use serde::Serialize;
 use crate::model::{Entry, Filter, FuzzyDate, Roadmap, Shift, ShiftClass, Status};
 
 pub use engine::diff;
-pub use history::{Point, Version, trajectory};
+pub use history::{
+    EntryHistory, EntrySlips, Event, Follower, Histories, Move, Point, Position, Promise, Slips,
+    Step, VendorSlips, Verdict, Version, slips, trajectory, version_days,
+};
 pub use select::{FieldSelection, field_paths};
 pub use words::{Run, WordDiff};
 

@@ -4,6 +4,7 @@ pub mod date;
 mod filter;
 mod matching;
 mod quote;
+mod version;
 
 use std::fmt;
 use std::str::FromStr;
@@ -16,6 +17,7 @@ pub use matching::{
     FindError, alias_is_name, alias_key, loose, same_alias, same_source, source_key,
 };
 pub use quote::{brief, is_control};
+pub use version::VersionInfo;
 
 /// The whole roadmap: every vendor's entries, as loaded from one data directory or snapshot.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

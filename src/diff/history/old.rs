@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::engine::normalized_name;
+use crate::diff::engine::normalized_name;
 use crate::model::{Entry, Roadmap};
 
 /// A version of the roadmap: its name, when it was taken (`None`: the working data).
