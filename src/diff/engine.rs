@@ -55,7 +55,12 @@ fn group_by_vendor(roadmap: &Roadmap) -> Vec<(&str, Vec<&Entry>)> {
 }
 
 /// Appends the changes of one vendor's entries, in the order `diff` promises.
-fn diff_vendor(vendor: &str, old: &[&Entry], new: &[&Entry], out: &mut Vec<EntryChange>) {
+pub(super) fn diff_vendor(
+    vendor: &str,
+    old: &[&Entry],
+    new: &[&Entry],
+    out: &mut Vec<EntryChange>,
+) {
     let mut old_by_id: HashMap<&str, usize> = HashMap::with_capacity(old.len());
     for (at, entry) in old.iter().enumerate() {
         old_by_id.entry(&entry.id).or_insert(at);

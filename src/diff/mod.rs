@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::model::{Entry, Filter, FuzzyDate, Roadmap, Shift, ShiftClass, Status};
 
 pub use engine::diff;
+use engine::diff_vendor;
 pub use history::{
     EntryHistory, EntrySlips, Event, Follower, Histories, Move, Point, Position, Promise, Slips,
     Step, VendorSlips, Verdict, Version, slips, trajectory, version_days,

@@ -5,6 +5,8 @@
 mod follow;
 mod old;
 mod slips;
+#[cfg(test)]
+mod tests;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -25,6 +27,8 @@ pub struct Histories {
     /// has the vendor, then in that version's file order; entries dropped before the end after
     /// the vendor's others, in the order they were dropped.
     pub entries: Vec<EntryHistory>,
+    /// Each vendor id with its display name in the newest version that has it.
+    pub vendor_names: Vec<(String, String)>,
 }
 
 /// One entry followed through the versions.

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::Histories;
-use crate::model::{FuzzyDate, Status};
+use super::{EntryHistory, Event, Histories, Position};
+use crate::model::{FuzzyDate, ShiftClass, Status};
 
 /// The slip statistics of a history.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -114,8 +114,172 @@ pub struct VendorSlips {
     pub on_time: usize,
 }
 
-/// Returns the slip statistics of `histories`.
+/// Returns the slip statistics of `histories`: every entry with an `available` date in some
+/// version, and per vendor the entries tracked (a promise in two versions or more).
 pub fn slips(histories: &Histories) -> Slips {
-    let _ = histories;
-    todo!("lead")
+    let count = histories.versions.len();
+    let entries: Vec<EntrySlips> = histories
+        .entries
+        .iter()
+        .filter_map(|entry| entry_slips(entry, count))
+        .collect();
+    let mut vendors: Vec<VendorSlips> = Vec::new();
+    for entry in &entries {
+        if !vendors.iter().any(|v| v.vendor == entry.vendor) {
+            let mut record = vendor_slips(&entry.vendor, &entries);
+            if let Some((_, name)) = histories
+                .vendor_names
+                .iter()
+                .find(|(id, _)| *id == entry.vendor)
+            {
+                record.name.clone_from(name);
+            }
+            vendors.push(record);
+        }
+    }
+    Slips { entries, vendors }
+}
+
+/// Returns one entry's record, or `None` when no version gave it an `available` date.
+///
+/// The status that decides between a slip and a correction is the one of the old version: a
+/// date that moves in the version that also says `shipping` was still a promise.
+fn entry_slips(entry: &EntryHistory, versions: usize) -> Option<EntrySlips> {
+    let mut first: Option<Promise> = None;
+    let mut latest: Option<Promise> = None;
+    let (mut slips, mut pull_ins, mut corrections) = (Vec::new(), Vec::new(), Vec::new());
+    let mut shipped_before = false;
+    let mut promises = 0;
+    let positions: Vec<(usize, Option<Position>)> = entry.positions().collect();
+    for (at, (version, position)) in positions.iter().enumerate() {
+        // The versions this position stands for: up to the next step, or the entry's last one.
+        let until = positions
+            .get(at + 1)
+            .map_or(entry.last_version + 1, |(next, _)| *next);
+        let Some(position) = position else {
+            continue;
+        };
+        if let Some(date) = position.available {
+            promises += until.saturating_sub(*version);
+            match latest {
+                None => {
+                    first = Some(Promise {
+                        version: *version,
+                        date,
+                    });
+                    latest = first;
+                }
+                Some(old) if old.date != date => {
+                    if let Some(shift) = old.date.shift_to(&date) {
+                        let moved = Move {
+                            version: *version,
+                            from: old.date,
+                            to: date,
+                            days: shift.days,
+                        };
+                        match shift.class {
+                            ShiftClass::Slipped | ShiftClass::PulledIn if shipped_before => {
+                                corrections.push(moved)
+                            }
+                            ShiftClass::Slipped => slips.push(moved),
+                            ShiftClass::PulledIn => pull_ins.push(moved),
+                            ShiftClass::Refined | ShiftClass::Widened => {}
+                        }
+                    }
+                    latest = Some(Promise {
+                        version: *version,
+                        date,
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+        shipped_before = has_shipped(position.status);
+    }
+    let (first, latest) = (first?, latest?);
+    let net_days = days_between(first.date, latest.date);
+    let status = entry.last.status;
+    Some(EntrySlips {
+        key: entry.key.clone(),
+        vendor: entry.vendor.clone(),
+        name: entry.name.clone(),
+        status,
+        first_promise: first,
+        latest,
+        net_days,
+        slips,
+        pull_ins,
+        corrections,
+        verdict: verdict(status, first.date, latest.date),
+        promises,
+        dropped: entry
+            .is_dropped(versions)
+            .then(|| entry.steps.iter().rev().find(|s| s.event == Event::Dropped))
+            .flatten()
+            .map(|s| s.version),
+    })
+}
+
+/// Returns whether an entry with `status` had shipped: a move of its date corrects the record.
+fn has_shipped(status: Status) -> bool {
+    matches!(status, Status::Shipping | Status::Discontinued)
+}
+
+/// Returns the signed days from `old`'s midpoint to `new`'s.
+fn days_between(old: FuzzyDate, new: FuzzyDate) -> i64 {
+    (new.midpoint() - old.midpoint()).num_days()
+}
+
+/// Returns whether `inner`'s interval lies inside `outer`'s.
+fn lies_inside(inner: FuzzyDate, outer: FuzzyDate) -> bool {
+    outer.start() <= inner.start() && inner.end() <= outer.end()
+}
+
+/// Returns how an entry with `status` now kept its first promise: inside it is on time;
+/// outside it, the midpoints say late or early (slipping, for an entry not shipping yet).
+fn verdict(status: Status, first: FuzzyDate, latest: FuzzyDate) -> Verdict {
+    let later = !lies_inside(latest, first) && days_between(first, latest) > 0;
+    match status {
+        Status::Cancelled => Verdict::Cancelled,
+        status if has_shipped(status) => {
+            if lies_inside(latest, first) {
+                Verdict::OnTime
+            } else if later {
+                Verdict::Late
+            } else {
+                Verdict::Early
+            }
+        }
+        _ if later => Verdict::Slipping,
+        _ => Verdict::Pending,
+    }
+}
+
+/// Returns one vendor's record over its entries in `entries`.
+fn vendor_slips(vendor: &str, entries: &[EntrySlips]) -> VendorSlips {
+    let tracked: Vec<&EntrySlips> = entries
+        .iter()
+        .filter(|e| e.vendor == vendor && e.promises >= 2)
+        .collect();
+    let mut net: Vec<i64> = tracked.iter().map(|e| e.net_days).collect();
+    net.sort_unstable();
+    let median_net_days = match net.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(net[n / 2] as f64),
+        n => Some((net[n / 2 - 1] + net[n / 2]) as f64 / 2.0),
+    };
+    let shipped: Vec<&&EntrySlips> = tracked.iter().filter(|e| has_shipped(e.status)).collect();
+    VendorSlips {
+        vendor: vendor.to_string(),
+        name: String::new(),
+        tracked: tracked.len(),
+        slipped: tracked.iter().filter(|e| !e.slips.is_empty()).count(),
+        median_net_days,
+        max_net_days: net.last().copied(),
+        shipped: shipped.len(),
+        on_time: shipped
+            .iter()
+            .filter(|e| e.verdict == Verdict::OnTime)
+            .count(),
+    }
 }
