@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::FieldChange;
-use crate::model::{Entry, FuzzyDate, Status, VersionInfo};
+use crate::model::{Entry, Filter, FuzzyDate, Roadmap, Status, Vendor, VersionInfo};
 
 pub use follow::Follower;
 pub use old::{Point, Version, trajectory};
@@ -129,9 +129,64 @@ impl EntryHistory {
             .any(|s| s.fields.iter().any(|f| f.path == path))
     }
 
+    /// Returns whether `filter` (resolved: `--vendor` values are vendor ids) keeps the entry as
+    /// it stands in the newest version that has it.
+    pub fn passes(&self, filter: &Filter) -> bool {
+        let vendor = filter.vendors.is_empty() || filter.vendors.contains(&self.vendor);
+        vendor && filter.keeps_entry(&self.last)
+    }
+
+    /// Returns whether some version gave the entry an `available` date (a chart can draw it).
+    pub fn has_available(&self) -> bool {
+        self.positions()
+            .any(|(_, p)| p.is_some_and(|p| p.available.is_some()))
+    }
+
     /// Returns whether the newest version lacks the entry.
     pub fn is_dropped(&self, versions: usize) -> bool {
         self.last_version + 1 < versions
+    }
+}
+
+impl Histories {
+    /// Returns the histories of the entries `filter` keeps as they stand in the newest version
+    /// that has them (a resolved filter: `--vendor` values are vendor ids).
+    pub fn filtered(mut self, filter: &Filter) -> Histories {
+        self.entries.retain(|e| e.passes(filter));
+        self
+    }
+
+    /// Returns every entry as it last stood, as one roadmap: what a KEY is looked up in.
+    pub fn latest(&self) -> Roadmap {
+        let mut vendors: Vec<Vendor> = Vec::new();
+        for entry in &self.entries {
+            let at = match vendors.iter().position(|v| v.vendor == entry.vendor) {
+                Some(at) => at,
+                None => {
+                    let name = self
+                        .vendor_names
+                        .iter()
+                        .find(|(id, _)| *id == entry.vendor)
+                        .map_or_else(|| entry.vendor.clone(), |(_, name)| name.clone());
+                    vendors.push(Vendor {
+                        vendor: entry.vendor.clone(),
+                        name,
+                        ..Vendor::default()
+                    });
+                    vendors.len() - 1
+                }
+            };
+            vendors[at].entries.push(entry.last.clone());
+        }
+        Roadmap { vendors }
+    }
+
+    /// Returns the history of the entry whose key is, or was, `key`.
+    pub fn by_key(&self, key: &str) -> Option<&EntryHistory> {
+        self.entries
+            .iter()
+            .find(|e| e.key == key)
+            .or_else(|| self.entries.iter().find(|e| e.former_keys.iter().any(|k| k == key)))
     }
 }
 
