@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::HistoryView;
-use crate::diff::{EntryHistory, Event, FieldChange, Step};
+use crate::diff::{EntryHistory, Event, FieldChange, FieldValue, Step};
 use crate::render::diff::value_text;
 
 /// The columns, in order.
@@ -54,7 +54,7 @@ fn row(
         Event::Dropped => "dropped",
         Event::Back => "back",
     };
-    let value = |v: Option<&Option<crate::diff::FieldValue>>| {
+    let value = |v: Option<&Option<FieldValue>>| {
         v.and_then(Option::as_ref)
             .map(value_text)
             .unwrap_or_default()

@@ -10,7 +10,7 @@ mod text;
 #[cfg(test)]
 mod tests;
 
-use crate::diff::{EntryHistory, Event, FieldChange, Histories, Position, Step};
+use crate::diff::{EntryHistory, Event, FieldChange, FieldValue, Histories, Position, Step};
 use crate::model::{ShiftClass, VersionInfo};
 use crate::render::diff::{Words, distance, side_text};
 
@@ -217,7 +217,6 @@ fn unchanged(count: usize, more: bool) -> String {
 /// Returns whether a step's field is the list of sources, and it lost some: the log says so
 /// (what it gained it lists whole, under `sources added`).
 fn sources_lost(field: &FieldChange) -> bool {
-    use crate::diff::FieldValue;
     let list = |v: &Option<FieldValue>| match v {
         Some(FieldValue::List(items)) => items.clone(),
         _ => Vec::new(),

@@ -187,3 +187,17 @@ fn shows_short_history_has_a_row_per_step_with_renames_and_drops() {
     // An entry that never changed has one row: its first version.
     assert_eq!(rows(1).lines().count(), 3, "{}", rows(1));
 }
+
+#[test]
+fn a_source_that_went_is_counted_beside_the_ones_added() {
+    let mut histories = sample();
+    let step = &mut histories.entries[0].steps[0];
+    step.fields[2].old = Some(crate::diff::FieldValue::List(vec![
+        "https://old.example".into(),
+    ]));
+    let log = log_of(&histories, 80);
+    assert!(
+        log.contains("      sources: 1 added, 1 removed\n      sources added:\n        - https://"),
+        "{log}"
+    );
+}
