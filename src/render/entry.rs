@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use anstyle::Style;
 
-use crate::diff::Point;
-use crate::model::{Entry, Vendor, format_number};
+use crate::diff::{EntryHistory, Point};
+use crate::model::{Entry, Vendor, VersionInfo, format_number};
 
 use super::table::JsonEntry;
 use super::table::grid::{Frame, Give, Grid};
@@ -145,45 +145,107 @@ pub fn write_json(out: &mut dyn Write, vendor: &Vendor, entry: &Entry) -> io::Re
     writeln!(out)
 }
 
-/// Writes where the entry stood in each version, under a header: date, version, then its
-/// available date, status and memory, and its key where it differed (before a rename), fitted
-/// to `width`: the dates go first when the versions' names begin with them, then names and
-/// memory wrap.
+/// Writes where the entry stood in each version that changed it, under a header: date,
+/// version, then its available date, status and memory, and its key where it differed (before
+/// a rename) or `dropped` for the versions without it, fitted to `width`: the dates go first
+/// when the versions' names begin with them, then names and memory wrap.
 pub fn write_history(
+    out: &mut dyn Write,
+    entry: &EntryHistory,
+    versions: &[VersionInfo],
+    width: usize,
+) -> io::Result<()> {
+    let rows: Vec<Row> = entry
+        .positions()
+        .filter_map(|(index, position)| {
+            let version = versions.get(index)?;
+            let Some(p) = position else {
+                return Some(Row {
+                    version,
+                    cells: ["-".to_string(), "dropped".to_string(), String::new()],
+                });
+            };
+            let available = p
+                .available
+                .map_or_else(|| "-".to_string(), |d| d.to_string());
+            let alias = (p.key != entry.key).then(|| format!("(as {})", p.key));
+            let rest: Vec<String> = [p.memory, alias].into_iter().flatten().collect();
+            Some(Row {
+                version,
+                cells: [available, p.status.to_string(), rest.join("  ")],
+            })
+        })
+        .collect();
+    write_rows(out, &rows, width)
+}
+
+/// Writes where the entry stood in each version (`diff::trajectory`'s points), as
+/// [`write_history`] does; `show` draws its history so until it follows entries with the
+/// history engine.
+pub fn write_points(
     out: &mut dyn Write,
     key: &str,
     points: &[Point],
     width: usize,
 ) -> io::Result<()> {
-    if points.is_empty() {
-        return Ok(());
-    }
-    writeln!(out, "  history")?;
-    let rows: Vec<Vec<String>> = points
+    let versions: Vec<VersionInfo> = points
         .iter()
-        .map(|point| {
+        .map(|p| VersionInfo {
+            name: p.label.clone(),
+            taken: p.taken,
+            subject: None,
+        })
+        .collect();
+    let rows: Vec<Row> = points
+        .iter()
+        .zip(&versions)
+        .map(|(point, version)| {
             let e = &point.entry;
             let available = e
                 .available
                 .map_or_else(|| "-".to_string(), |d| d.to_string());
             let alias = (point.key != key).then(|| format!("(as {})", point.key));
             let rest: Vec<String> = [e.memory_label(), alias].into_iter().flatten().collect();
-            vec![
-                point.taken.map(|d| d.to_string()).unwrap_or_default(),
-                point.label.clone(),
-                available,
-                e.status.to_string(),
-                rest.join("  "),
+            Row {
+                version,
+                cells: [available, e.status.to_string(), rest.join("  ")],
+            }
+        })
+        .collect();
+    write_rows(out, &rows, width)
+}
+
+/// One row of the short history: the version, then available, status and the rest.
+struct Row<'a> {
+    version: &'a VersionInfo,
+    cells: [String; 3],
+}
+
+/// Writes the rows under `  history`, fitted to `width`; nothing when there are none.
+fn write_rows(out: &mut dyn Write, rows: &[Row], width: usize) -> io::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  history")?;
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            let version = row.version;
+            [
+                version.taken.map(|d| d.to_string()).unwrap_or_default(),
+                version.name.clone(),
             ]
-            .into_iter()
-            .map(|cell| shown(&cell).into_owned())
+            .iter()
+            .chain(&row.cells)
+            .map(|cell| shown(cell).into_owned())
             .collect()
         })
         .collect();
     // A date the version's name already starts with is no loss to leave out.
-    let dated_names = points
-        .iter()
-        .all(|p| p.taken.is_none_or(|d| p.label.starts_with(&d.to_string())));
+    let dated_names = rows.iter().all(|r| {
+        let v = r.version;
+        v.taken.is_none_or(|d| v.name.starts_with(&d.to_string()))
+    });
     let give = |whole, priority| Give {
         whole,
         priority,
@@ -202,7 +264,7 @@ pub fn write_history(
             give(true, 70),
             give(false, 60),
         ],
-        rows,
+        rows: cells,
     };
     let (indent, gap) = (4, 2);
     let fitted = grid.fit(width, Frame::Plain { indent, gap });

@@ -6,6 +6,7 @@
 pub mod diagnostics;
 pub mod diff;
 pub mod entry;
+pub mod history;
 pub mod json;
 pub mod markdown;
 pub mod snapshots;

@@ -72,6 +72,6 @@ pub fn run(args: ShowArgs, context: &Context, out: &mut dyn Write) -> Result<Out
         roadmap: working,
     });
     let points = diff::trajectory(&vendor.vendor, found, &versions);
-    entry::write_history(out, &found.key(&vendor.vendor), &points, width)?;
+    entry::write_points(out, &found.key(&vendor.vendor), &points, width)?;
     Ok(Outcome::Success)
 }

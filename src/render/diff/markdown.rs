@@ -11,7 +11,7 @@ use super::{
 use crate::diff::{ChangeKind, Changes, FieldChange, Run, WordDiff};
 use crate::render::markdown::escape;
 
-const MARKDOWN: Words = Words {
+pub(crate) const MARKDOWN: Words = Words {
     data: escape,
     arrow: "→",
 };
@@ -70,7 +70,7 @@ pub fn write_markdown(out: &mut dyn Write, changes: &Changes, ctx: &DiffContext)
 }
 
 /// Writes one field as a nested bullet; a rewritten text as two more, before and after.
-fn write_field(out: &mut dyn Write, field: &FieldChange) -> io::Result<()> {
+pub(crate) fn write_field(out: &mut dyn Write, field: &FieldChange) -> io::Result<()> {
     let path = code(&field.path);
     match field.word_diff() {
         Some(WordDiff::Edited(runs)) => {
@@ -103,7 +103,7 @@ fn run(run: &Run) -> String {
 
 /// Returns `text` as inline code, or escaped text when it holds a backtick or a line break
 /// (a key is a slug, but a spec name or a path may hold anything).
-fn code(text: &str) -> String {
+pub(crate) fn code(text: &str) -> String {
     if text.contains(['`', '\n', '\r']) || text.is_empty() {
         escape(text)
     } else {

@@ -2,8 +2,8 @@
 //! section 7), or a Markdown report to paste into a newsletter (markdown.rs). What both
 //! people's formats say about a field is worded here, once.
 
-mod markdown;
-mod text;
+pub(crate) mod markdown;
+pub(crate) mod text;
 
 use std::io::{self, Write};
 
@@ -51,18 +51,18 @@ impl Side {
 }
 
 /// What a text whose words are all the same says, its white space aside.
-const SPACING: &str = "white space only";
+pub(crate) const SPACING: &str = "white space only";
 
 /// How a people's format writes what comes from the data, and its own arrow.
 #[derive(Clone, Copy)]
-struct Words {
+pub(crate) struct Words {
     /// Makes text from the data safe to print (identity for a terminal, `escape` in Markdown).
-    data: fn(&str) -> String,
-    arrow: &'static str,
+    pub(crate) data: fn(&str) -> String,
+    pub(crate) arrow: &'static str,
 }
 
 /// Returns a value as it reads in the files.
-fn value_text(value: &FieldValue) -> String {
+pub(crate) fn value_text(value: &FieldValue) -> String {
     match value {
         FieldValue::Text(t) => t.clone(),
         FieldValue::Number(n) => format_number(*n),
@@ -72,7 +72,7 @@ fn value_text(value: &FieldValue) -> String {
     }
 }
 
-fn side_text(value: &Option<FieldValue>, words: Words) -> String {
+pub(crate) fn side_text(value: &Option<FieldValue>, words: Words) -> String {
     value
         .as_ref()
         .map_or_else(|| "(none)".to_string(), |v| (words.data)(&value_text(v)))
@@ -130,7 +130,7 @@ fn describe_list(old: &[String], new: &[String], words: Words) -> String {
 }
 
 /// Returns one field change that is not a word diff as a line of text (without the path).
-fn describe_field(field: &FieldChange, words: Words) -> String {
+pub(crate) fn describe_field(field: &FieldChange, words: Words) -> String {
     if let Some(shift) = &field.shift {
         return describe_date(field, shift, words);
     }
@@ -158,7 +158,7 @@ fn describe_field(field: &FieldChange, words: Words) -> String {
 }
 
 /// One line of an entry's fields as the people's formats show it.
-enum Shown<'a> {
+pub(crate) enum Shown<'a> {
     /// A field on a line of its own.
     Field(&'a FieldChange),
     /// The fields of `memory` or `specs` that were set where there was none, or unset, on one
@@ -173,9 +173,15 @@ enum Shown<'a> {
 /// Returns the lines an entry's fields take, in the fields' order (a group where its first
 /// field is). A rename's `id` is left out: the entry's own line says `renamed from ...`.
 fn shown(change: &EntryChange) -> Vec<Shown<'_>> {
+    shown_fields(&change.fields, change.change == ChangeKind::Renamed)
+}
+
+/// Returns the lines `fields` take, as [`shown`] does; `renamed` leaves out the `id` (a history
+/// says `renamed from ...` on a line of its own, as a diff does).
+pub(crate) fn shown_fields(fields: &[FieldChange], renamed: bool) -> Vec<Shown<'_>> {
     let mut lines: Vec<Shown<'_>> = Vec::new();
-    for field in &change.fields {
-        if change.change == ChangeKind::Renamed && field.path == "id" {
+    for field in fields {
+        if renamed && field.path == "id" {
             continue;
         }
         let one_sided = field.old.is_none() != field.new.is_none();
@@ -201,7 +207,7 @@ fn shown(change: &EntryChange) -> Vec<Shown<'_>> {
 
 /// Returns a group's line after its parent's name, `+ type HBM3E, capacity_gb 144; - x 1`, as
 /// units a wrapped line keeps whole (`capacity_gb 144,`), to be joined by spaces.
-fn describe_group(parent: &str, fields: &[&FieldChange], words: Words) -> Vec<String> {
+pub(crate) fn describe_group(parent: &str, fields: &[&FieldChange], words: Words) -> Vec<String> {
     let item = |field: &FieldChange, value: &FieldValue| {
         let name = field.path.strip_prefix(parent).unwrap_or(&field.path);
         let name = name.strip_prefix('.').unwrap_or(name);
@@ -307,7 +313,7 @@ fn by_vendor(changes: &Changes) -> Vec<(&str, Vec<&EntryChange>)> {
     groups
 }
 
-fn field_json(field: &FieldChange) -> Value {
+pub(crate) fn field_json(field: &FieldChange) -> Value {
     let mut map = Map::new();
     map.insert("path".into(), json!(field.path));
     map.insert(

@@ -13,7 +13,7 @@ use crate::diff::{ChangeKind, Changes, EntryChange, FieldChange, Run, WordDiff};
 use crate::render::{Paint, display_width};
 
 /// Text for a terminal is printed as it is (the output filter shows control characters).
-const TEXT: Words = Words {
+pub(crate) const TEXT: Words = Words {
     data: str::to_string,
     arrow: "->",
 };
@@ -121,7 +121,7 @@ fn write_entry(
 
 /// Returns a field's lines: `path: what changed`, continued 2 columns further in; a rewritten
 /// text as `path: rewritten` with the old text after `- ` and the new after `+ `.
-fn field_lines(field: &FieldChange, width: usize, paint: Paint) -> Vec<String> {
+pub(crate) fn field_lines(field: &FieldChange, width: usize, paint: Paint) -> Vec<String> {
     let first = format!("      {}:", field.path);
     match field.word_diff() {
         Some(WordDiff::Edited(runs)) => {
@@ -150,7 +150,7 @@ fn field_lines(field: &FieldChange, width: usize, paint: Paint) -> Vec<String> {
 }
 
 /// Returns `text` after `first`, wrapped between words, continuation lines after `hang`.
-fn wrapped(first: &str, text: &str, hang: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrapped(first: &str, text: &str, hang: &str, width: usize) -> Vec<String> {
     let mut line = Filler::new(first, hang, width);
     for word in text.split_whitespace() {
         line.word(" ", word);
@@ -160,7 +160,7 @@ fn wrapped(first: &str, text: &str, hang: &str, width: usize) -> Vec<String> {
 
 /// Lines of at most `width` columns filled word by word; every line after the first starts
 /// with `hang`, and a word too long for any line stands alone on one.
-struct Filler {
+pub(crate) struct Filler {
     width: usize,
     hang: String,
     lines: Vec<String>,
@@ -176,7 +176,7 @@ struct Filler {
 impl Filler {
     /// Returns a filler whose first line starts with `first` (an indentation, or a label such
     /// as `      notes:` that the first word follows after a space).
-    fn new(first: &str, hang: &str, width: usize) -> Filler {
+    pub(crate) fn new(first: &str, hang: &str, width: usize) -> Filler {
         Filler {
             width,
             hang: hang.to_string(),
@@ -207,7 +207,7 @@ impl Filler {
         self.empty = false;
     }
 
-    fn break_line(&mut self) {
+    pub(crate) fn break_line(&mut self) {
         let hang = self.hang.clone();
         self.lines.push(std::mem::replace(&mut self.line, hang));
         self.cols = display_width(&self.hang);
@@ -215,7 +215,7 @@ impl Filler {
     }
 
     /// Adds one word (or a unit that must not be split), after `sep` unless it starts a line.
-    fn word(&mut self, sep: &str, text: &str) {
+    pub(crate) fn word(&mut self, sep: &str, text: &str) {
         if !self.empty && !self.fits(sep, text) {
             self.break_line();
         }
@@ -223,7 +223,7 @@ impl Filler {
     }
 
     /// Adds `text` whole where it fits on one line, else word by word.
-    fn phrase(&mut self, sep: &str, text: &str) {
+    pub(crate) fn phrase(&mut self, sep: &str, text: &str) {
         if display_width(&self.hang) + display_width(text) <= self.width {
             return self.word(sep, text);
         }
@@ -267,7 +267,7 @@ impl Filler {
         self.put_styled(" ", &marked(&piece), style);
     }
 
-    fn finish(mut self) -> Vec<String> {
+    pub(crate) fn finish(mut self) -> Vec<String> {
         if !self.empty || self.lines.is_empty() {
             self.lines.push(self.line);
         }

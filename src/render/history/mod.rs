@@ -1,0 +1,238 @@
+//! `chipmap history`: each entry's story (docs/format.md section 8) as compact text or a full
+//! log for a terminal (text.rs), a Markdown document (markdown.rs), CSV (csv.rs) or JSON
+//! (json.rs). What the people's formats say about a step is worded here, once.
+
+mod csv;
+mod json;
+mod markdown;
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+use crate::diff::{EntryHistory, Event, FieldChange, FieldValue, Histories, Position, Step};
+use crate::model::{ShiftClass, VersionInfo};
+use crate::render::diff::{Words, distance, side_text};
+
+pub use csv::write_csv;
+pub use json::{to_json, write_json};
+pub use markdown::write_markdown;
+pub use text::{write_compact, write_log};
+
+/// What to draw: the histories, the entries chosen (filtered, in order), vendor display names.
+#[derive(Debug, Clone)]
+pub struct HistoryView<'a> {
+    pub histories: &'a Histories,
+    pub entries: Vec<&'a EntryHistory>,
+    /// `(vendor id, display name)`.
+    pub vendor_names: Vec<(String, String)>,
+}
+
+impl HistoryView<'_> {
+    fn vendor_name<'a>(&'a self, vendor: &'a str) -> &'a str {
+        self.vendor_names
+            .iter()
+            .find(|(id, _)| id == vendor)
+            .map_or(vendor, |(_, n)| n.as_str())
+    }
+
+    fn version(&self, index: usize) -> &VersionInfo {
+        &self.histories.versions[index]
+    }
+
+    /// Returns the entries grouped by vendor, in their order.
+    fn by_vendor(&self) -> Vec<(&str, Vec<&EntryHistory>)> {
+        let mut groups: Vec<(&str, Vec<&EntryHistory>)> = Vec::new();
+        for &entry in &self.entries {
+            match groups.iter_mut().find(|(v, _)| *v == entry.vendor) {
+                Some((_, list)) => list.push(entry),
+                None => groups.push((&entry.vendor, vec![entry])),
+            }
+        }
+        groups
+    }
+
+    /// Returns the span the history covers: `5 versions: 2024-06-02-computex (2024-06-02) to
+    /// working`.
+    fn span(&self) -> String {
+        let versions = &self.histories.versions;
+        match (versions.first(), versions.last()) {
+            (Some(first), Some(last)) if versions.len() > 1 => format!(
+                "{} versions: {} to {}",
+                versions.len(),
+                describe_version(first),
+                describe_version(last)
+            ),
+            (Some(only), _) => format!("1 version: {}", describe_version(only)),
+            _ => "no versions".to_string(),
+        }
+    }
+}
+
+/// Returns the day a version stands for in a history's lines: its `taken`, or `working`.
+fn day(version: &VersionInfo) -> String {
+    version
+        .taken
+        .map_or_else(|| version.name.clone(), |d| d.to_string())
+}
+
+/// Returns a version as a heading names it: `2025-03-18-gtc (2025-03-18)`, `working`.
+fn describe_version(version: &VersionInfo) -> String {
+    match version.taken {
+        Some(taken) => format!("{} ({taken})", version.name),
+        None => version.name.clone(),
+    }
+}
+
+/// Returns where an entry stood, as units a wrapped line keeps whole: `announced,`,
+/// `available 2027,`, `HBM4E 1TB`.
+fn standing(position: &Position, words: Words) -> Vec<String> {
+    let available = position.available.map(|d| format!("available {d}"));
+    let memory = position.memory.as_deref().map(words.data);
+    let parts: Vec<String> = [
+        Some(position.status.as_str().to_string()),
+        available,
+        memory,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let count = parts.len();
+    let comma = |(i, p): (usize, String)| if i + 1 < count { format!("{p},") } else { p };
+    parts.into_iter().enumerate().map(comma).collect()
+}
+
+/// The fields the compact form leaves out: the log has them.
+const UNTOLD: &[&str] = &["sources", "aliases", "notes"];
+
+/// One entry in the compact form: what happened to it (new, renamed, dropped, back), each
+/// field that moved with its values, and the fields that changed but are left out.
+struct Compact {
+    /// Units of `new (2025-03-18) · renamed from nvidia/x (2025-06-01)`, `·` ending each but
+    /// the last.
+    events: Vec<String>,
+    /// Per moved field, in the order it first moved: its path (as it is: each format marks it
+    /// up its own way) and the units of its values.
+    fields: Vec<(String, Vec<String>)>,
+    /// Paths that changed but are left out (`notes`, `sources`), in the order they first did.
+    untold: Vec<String>,
+}
+
+impl Compact {
+    /// Returns whether the entry moved at all.
+    fn is_empty(&self) -> bool {
+        self.events.is_empty() && self.fields.is_empty() && self.untold.is_empty()
+    }
+
+    /// Returns the compact story of `entry`.
+    fn of(view: &HistoryView, entry: &EntryHistory, words: Words) -> Compact {
+        let mut events: Vec<String> = Vec::new();
+        if entry.first_version > 0 {
+            events.push(format!("new ({})", day(view.version(entry.first_version))));
+        }
+        let mut fields: Vec<(String, Vec<String>)> = Vec::new();
+        let mut untold: Vec<String> = Vec::new();
+        for step in &entry.steps {
+            let when = day(view.version(step.version));
+            match step.event {
+                Event::Dropped => events.push(format!("dropped ({when})")),
+                Event::Back => events.push(format!("back ({when})")),
+                Event::Changed => {}
+            }
+            for field in &step.fields {
+                if field.path == "id" {
+                    let from = renamed_from(entry, field, words);
+                    events.push(format!("renamed from {from} ({when})"));
+                } else if UNTOLD.contains(&field.path.as_str()) {
+                    if !untold.contains(&field.path) {
+                        untold.push(field.path.clone());
+                    }
+                } else {
+                    let later = format!("{} ({when}{})", side_text(&field.new, words), how(field));
+                    match fields.iter_mut().find(|(p, _)| *p == field.path) {
+                        Some((_, values)) => values.push(later),
+                        None => fields.push((
+                            field.path.clone(),
+                            vec![side_text(&field.old, words), later],
+                        )),
+                    }
+                }
+            }
+        }
+        let dotted = |units: Vec<String>| {
+            let count = units.len();
+            let dot = |(i, u): (usize, String)| if i + 1 < count { format!("{u} ·") } else { u };
+            units
+                .into_iter()
+                .enumerate()
+                .map(dot)
+                .collect::<Vec<String>>()
+        };
+        Compact {
+            events: dotted(events),
+            fields: fields
+                .into_iter()
+                .map(|(path, values)| (path, dotted(values)))
+                .collect(),
+            untold,
+        }
+    }
+}
+
+/// Returns the key an entry had before the rename `field` (its `id`) records.
+fn renamed_from(entry: &EntryHistory, field: &FieldChange, words: Words) -> String {
+    let old = side_text(&field.old, words);
+    format!("{}/{old}", (words.data)(&entry.vendor))
+}
+
+/// Returns what a date's move was, after a comma: `, refined`, `, slipped 6 months`; nothing
+/// for any other field.
+fn how(field: &FieldChange) -> String {
+    let Some(shift) = &field.shift else {
+        return String::new();
+    };
+    match shift.class {
+        ShiftClass::Refined => ", refined".into(),
+        ShiftClass::Widened => ", widened".into(),
+        ShiftClass::Slipped => format!(", slipped {}", distance(shift)),
+        ShiftClass::PulledIn => format!(", pulled in {}", distance(shift)),
+    }
+}
+
+/// Returns the note for the fields the compact form leaves out: `also changed: notes, sources`.
+fn untold_note(compact: &Compact) -> Option<String> {
+    (!compact.untold.is_empty()).then(|| format!("also changed: {}", compact.untold.join(", ")))
+}
+
+/// Returns the sentence for the entries of a vendor that did not move: `4 more entries did
+/// not change` (`more` when some of the vendor's entries did).
+fn unchanged(count: usize, more: bool) -> String {
+    let more = if more { " more" } else { "" };
+    match count {
+        1 => format!("1{more} entry did not change"),
+        n => format!("{n}{more} entries did not change"),
+    }
+}
+
+/// Returns whether a step's field is the list of sources, and it lost some: the log says so
+/// (what it gained it lists whole, under `sources added`).
+fn sources_lost(field: &FieldChange) -> bool {
+    let list = |v: &Option<FieldValue>| match v {
+        Some(FieldValue::List(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    field.path == "sources" && {
+        let (old, new) = (list(&field.old), list(&field.new));
+        old.iter().any(|s| !new.contains(s))
+    }
+}
+
+/// Returns the fields a step's log shows: all but a rename's `id` (said on its own line) and
+/// the sources when they only gained (listed under `sources added`).
+fn logged(step: &Step) -> Vec<FieldChange> {
+    step.fields
+        .iter()
+        .filter(|f| f.path != "id" && (f.path != "sources" || sources_lost(f)))
+        .cloned()
+        .collect()
+}
