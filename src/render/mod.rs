@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod snapshots;
 pub mod table;
 pub mod term;
+pub mod trend;
 pub mod visible;
 
 use anstyle::Style;
