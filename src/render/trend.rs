@@ -95,11 +95,10 @@ impl Plot {
         let low = mids.clone().min().unwrap_or(first);
         let high = mids.max().unwrap_or(low);
         // From the first version's day up, so the diagonal starts in the lower left corner,
-        // unless that costs the promises rows: a slip must show as a jump where it can.
+        // unless that makes a row longer than two months: a half-year slip must show as a jump.
         let (promised, from_first) = (Scale::upward(low, high), Scale::upward(first, high));
-        let coarser =
-            (from_first.months(), from_first.per()) != (promised.months(), promised.per());
-        let up = if first < low && !coarser {
+        let fine = from_first.cell_days() <= promised.cell_days().max(61);
+        let up = if first < low && fine {
             from_first
         } else {
             promised
@@ -213,7 +212,7 @@ pub fn write_chart(
         return writeln!(out, "(too narrow: the chart needs {MIN_WIDTH} columns)");
     };
     let title = format!(
-        "Milestone trend: promised available date (up) by version date (across) · today {}",
+        "Milestone trend: promised available date by version date · today {}",
         chart.today
     );
     for line in wrap_words(&title, width) {

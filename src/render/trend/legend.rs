@@ -26,8 +26,7 @@ pub(super) fn write(
     let mut notes = vec![
         "A level line: the promise held; rising: it slipped; falling: it was pulled in.".into(),
         format!(
-            "{DIAGONAL} promised = version date: a line that reaches it has come due; {TODAY} today, {}.",
-            chart.today
+            "{DIAGONAL} promised = version date (a line that reaches it has come due); {TODAY} today."
         ),
         midpoint_note(plot),
     ];

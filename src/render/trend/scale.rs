@@ -112,7 +112,7 @@ impl Scale {
         }
         let from = self.start + period * self.months;
         let months = self.months as usize;
-        let within = if months % self.per == 0 {
+        let within = if months.is_multiple_of(self.per) {
             // A cell is a whole number of months: place by month, so no month straddles two.
             (offset - period * self.months) as usize / (months / self.per)
         } else {
@@ -166,6 +166,11 @@ impl Scale {
             .collect()
     }
 
+    /// Returns about how many days a cell holds.
+    pub(super) fn cell_days(&self) -> i64 {
+        i64::from(self.months) * 365 / 12 / self.per as i64
+    }
+
     /// Returns how much a cell holds, in words: `a month`, `a quarter`, `73 days`.
     pub(super) fn cell_span(&self) -> String {
         match (self.months, self.per) {
@@ -175,7 +180,7 @@ impl Scale {
             (3, 1) | (12, 4) => "a quarter".into(),
             (6, 1) => "a half-year".into(),
             (12, 1) => "a year".into(),
-            (months, 1) if months % 12 == 0 => format!("{} years", months / 12),
+            (months, 1) if months.rem_euclid(12) == 0 => format!("{} years", months / 12),
             (months, per) => format!("about {} days", i64::from(months) * 365 / 12 / per as i64),
         }
     }
