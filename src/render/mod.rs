@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod snapshots;
 pub mod table;
 pub mod term;
+pub mod trend;
 pub mod visible;
 
 use anstyle::Style;

@@ -1,0 +1,234 @@
+//! The chart's plot area: which entry drew what in each cell, and what a cell shows when
+//! entries meet, so that it reads with no colour at all.
+
+use anstyle::{AnsiColor, Style};
+
+use super::super::Paint;
+
+/// How one entry is drawn: its point glyph, its line style and its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Look {
+    pub glyph: char,
+    pub across: char,
+    pub up: char,
+    /// The corner where a line arriving from the left goes up (a slip).
+    pub turn_up: char,
+    /// The corner where a line arriving from the left goes down (a pull-in).
+    pub turn_down: char,
+    pub colour: AnsiColor,
+}
+
+const fn look(glyph: char, lines: [char; 4], colour: AnsiColor) -> Look {
+    let [across, up, turn_up, turn_down] = lines;
+    Look {
+        glyph,
+        across,
+        up,
+        turn_up,
+        turn_down,
+        colour,
+    }
+}
+
+/// One look per entry the chart tells apart: glyph and line style each differ, so neither
+/// colour nor the other is needed to follow a line.
+pub(super) const LOOKS: [Look; 6] = [
+    look('●', ['─', '│', '┘', '┐'], AnsiColor::Cyan),
+    look('■', ['━', '┃', '┛', '┓'], AnsiColor::Magenta),
+    look('◆', ['═', '║', '╝', '╗'], AnsiColor::Yellow),
+    look('★', ['┄', '┆', '╯', '╮'], AnsiColor::Green),
+    look('○', ['┅', '┇', '┛', '┓'], AnsiColor::Blue),
+    look('□', ['╌', '╎', '╯', '╮'], AnsiColor::BrightRed),
+];
+
+/// Where promised and version date are the same day.
+pub(super) const DIAGONAL: char = '·';
+/// The column of today.
+pub(super) const TODAY: char = '┊';
+/// Lines of two or more entries that run along one row.
+pub(super) const RUN_TOGETHER: char = '≡';
+/// Lines of two or more entries that cross in a cell.
+pub(super) const CROSS: char = '┼';
+
+/// What an entry drew in a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Piece {
+    /// The entry's promise in one version.
+    Point,
+    /// The promise holding from one version to the next.
+    Across,
+    /// The jump to a new promise.
+    Up,
+    /// The corner where a held promise turns into a jump upward.
+    TurnUp,
+    /// The corner where a held promise turns into a jump downward.
+    TurnDown,
+}
+
+/// What, besides entries, a cell shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Ground {
+    Empty,
+    Diagonal,
+    Today,
+}
+
+/// What the chart shows where entries meet, so the legend explains only what is there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Meetings {
+    pub points: bool,
+    pub runs: bool,
+    pub crossings: bool,
+}
+
+/// A grid of cells, row 0 at the bottom, each with the pieces entries drew there.
+pub(super) struct Canvas {
+    width: usize,
+    height: usize,
+    marks: Vec<Vec<(usize, Piece)>>,
+    ground: Vec<Ground>,
+}
+
+/// What a cell shows, and in what style.
+struct Shown {
+    c: char,
+    style: Style,
+    meeting: Option<char>,
+}
+
+impl Canvas {
+    /// Returns an empty canvas.
+    pub(super) fn new(width: usize, height: usize) -> Canvas {
+        Canvas {
+            width,
+            height,
+            marks: vec![Vec::new(); width * height],
+            ground: vec![Ground::Empty; width * height],
+        }
+    }
+
+    fn at(&self, x: usize, y: usize) -> Option<usize> {
+        (x < self.width && y < self.height).then(|| y * self.width + x)
+    }
+
+    /// Records that `entry` drew `piece` at column `x`, row `y` (outside: nothing).
+    pub(super) fn mark(&mut self, x: usize, y: usize, entry: usize, piece: Piece) {
+        if let Some(i) = self.at(x, y)
+            && !self.marks[i].contains(&(entry, piece))
+        {
+            self.marks[i].push((entry, piece));
+        }
+    }
+
+    /// Puts the diagonal's dot at a cell.
+    pub(super) fn diagonal(&mut self, x: usize, y: usize) {
+        self.ground_at(x, y, Ground::Diagonal);
+    }
+
+    /// Puts today's line through column `x`.
+    pub(super) fn today(&mut self, x: usize) {
+        for y in 0..self.height {
+            self.ground_at(x, y, Ground::Today);
+        }
+    }
+
+    fn ground_at(&mut self, x: usize, y: usize, ground: Ground) {
+        if let Some(i) = self.at(x, y) {
+            self.ground[i] = self.ground[i].max(ground);
+        }
+    }
+
+    /// Returns what the cell shows: one entry's piece, a sign that entries meet, or the ground.
+    fn shown(&self, i: usize) -> Shown {
+        let marks = &self.marks[i];
+        let mut entries: Vec<usize> = marks.iter().map(|(e, _)| *e).collect();
+        entries.sort_unstable();
+        entries.dedup();
+        let has = |p: Piece| marks.iter().any(|(_, q)| *q == p);
+        let plain = |c: char| Shown {
+            c,
+            style: Style::new(),
+            meeting: None,
+        };
+        match entries.as_slice() {
+            [] => match self.ground[i] {
+                Ground::Empty => plain(' '),
+                Ground::Diagonal => Shown {
+                    style: AnsiColor::BrightBlack.on_default(),
+                    ..plain(DIAGONAL)
+                },
+                Ground::Today => Shown {
+                    style: AnsiColor::Red.on_default(),
+                    ..plain(TODAY)
+                },
+            },
+            [one] => {
+                let look = LOOKS[*one % LOOKS.len()];
+                let c = if has(Piece::Point) {
+                    look.glyph
+                } else if has(Piece::TurnUp) {
+                    look.turn_up
+                } else if has(Piece::TurnDown) {
+                    look.turn_down
+                } else if has(Piece::Up) {
+                    look.up
+                } else {
+                    look.across
+                };
+                Shown {
+                    style: look.colour.on_default(),
+                    ..plain(c)
+                }
+            }
+            many => {
+                let c = if has(Piece::Point) {
+                    char::from_digit(many.len().min(9) as u32, 10).unwrap_or('+')
+                } else if marks.iter().all(|(_, p)| *p == Piece::Across) {
+                    RUN_TOGETHER
+                } else {
+                    CROSS
+                };
+                Shown {
+                    style: Style::new().bold(),
+                    meeting: Some(c),
+                    ..plain(c)
+                }
+            }
+        }
+    }
+
+    /// Returns which kinds of meeting the canvas shows.
+    pub(super) fn meetings(&self) -> Meetings {
+        let mut found = Meetings::default();
+        for i in 0..self.marks.len() {
+            match self.shown(i).meeting {
+                Some(RUN_TOGETHER) => found.runs = true,
+                Some(CROSS) => found.crossings = true,
+                Some(_) => found.points = true,
+                None => {}
+            }
+        }
+        found
+    }
+
+    /// Returns row `y` as text, painted in runs of one style, without trailing blanks.
+    pub(super) fn row(&self, y: usize, paint: Paint) -> String {
+        let mut runs: Vec<(Style, String)> = Vec::new();
+        for x in 0..self.width {
+            let Some(i) = self.at(x, y) else { break };
+            let shown = self.shown(i);
+            match runs.last_mut() {
+                Some((style, text)) if *style == shown.style => text.push(shown.c),
+                _ => runs.push((shown.style, shown.c.to_string())),
+            }
+        }
+        if let Some((style, text)) = runs.last_mut()
+            && *style == Style::new()
+        {
+            text.truncate(text.trim_end().len());
+        }
+        runs.iter()
+            .map(|(style, text)| paint.paint(*style, text))
+            .collect()
+    }
+}
