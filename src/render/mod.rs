@@ -8,6 +8,7 @@ pub mod diff;
 pub mod entry;
 pub mod json;
 pub mod markdown;
+pub mod slips;
 pub mod snapshots;
 pub mod table;
 pub mod term;
