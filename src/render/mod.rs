@@ -9,6 +9,7 @@ pub mod entry;
 pub mod history;
 pub mod json;
 pub mod markdown;
+pub mod slips;
 pub mod snapshots;
 pub mod table;
 pub mod term;
