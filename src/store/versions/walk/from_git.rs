@@ -63,7 +63,8 @@ pub(super) fn versions(
         })
         .collect();
     let log = read_log(dir, &head, &asked)?;
-    let mut all: Vec<VersionInfo> = log.commits.iter().map(|c| c.info.clone()).collect();
+    let (mut all, changes): (Vec<VersionInfo>, Vec<_>) =
+        log.commits.into_iter().map(|c| (c.info, c.changes)).unzip();
     let names = snapshot_names(data)?;
     let resolve = |bound: Early| -> Result<Bound> {
         match bound {
@@ -90,7 +91,7 @@ pub(super) fn versions(
     let since = since.map(&resolve).transpose()?;
     let until = until.map(&resolve).transpose()?;
     let cat = CatFile::start(dir)?;
-    let mut reader = GitVersions::new(dir.to_path_buf(), cat, log);
+    let mut reader = GitVersions::new(dir.to_path_buf(), cat, log.files, changes);
     // The working data is a version after HEAD only when it holds other data; it is read only
     // when `--until` could keep it.
     if matches!(until, None | Some(Bound::Working)) {
@@ -109,7 +110,12 @@ pub(super) fn versions(
     if kept.is_empty() {
         return Err(bounds::nothing_left(&all, options.since, options.until));
     }
-    let versions = kept.iter().map(|&i| all[i].clone()).collect();
+    let versions = all
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| kept.binary_search(i).is_ok())
+        .map(|(_, version)| version)
+        .collect();
     reader.keep(kept);
     Ok((versions, Source::Git(Box::new(reader))))
 }

@@ -39,6 +39,8 @@ pub struct Walk {
     source: Source,
     /// The vendors of the version yielded last, which unchanged vendors are shared with.
     previous: Vec<Arc<Vendor>>,
+    /// How many versions were yielded.
+    yielded: usize,
     /// Set after the last version or an error: the walk yields nothing more.
     done: bool,
 }
@@ -64,8 +66,9 @@ impl Walk {
         &self.warnings
     }
 
-    /// Returns how many vendor files (git blobs, or snapshot and working files) the walk has
-    /// decoded so far: each distinct blob of git history is decoded once.
+    /// Returns how many git blobs the walk has decoded so far (each distinct one once, and
+    /// none of the versions `--since` cut away); 0 for a snapshot walk, which reads its
+    /// files before it starts.
     pub fn files_decoded(&self) -> usize {
         match &self.source {
             Source::Read(_) => 0,
@@ -83,12 +86,19 @@ impl Iterator for Walk {
         }
         let next = match &mut self.source {
             Source::Read(versions) => versions.next().map(Ok),
-            Source::Git(git) => git.next_version(&mut self.warnings),
+            Source::Git(git) => {
+                let name = self
+                    .versions
+                    .get(self.yielded)
+                    .map_or("", |v| v.name.as_str());
+                git.next_version(name, &mut self.warnings)
+            }
         };
         match next {
             Some(Ok(vendors)) => {
                 let vendors = same::share(&self.previous, vendors);
                 self.previous.clone_from(&vendors);
+                self.yielded += 1;
                 Some(Ok(vendors))
             }
             Some(Err(e)) => {
@@ -117,6 +127,7 @@ pub fn walk(data: &DataDir, options: &WalkOptions) -> Result<Walk> {
         warnings: Vec::new(),
         source,
         previous: Vec::new(),
+        yielded: 0,
         done: false,
     })
 }

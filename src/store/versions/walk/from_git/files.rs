@@ -10,7 +10,7 @@ use crate::error::{Diagnostic, Result};
 use crate::model::Vendor;
 use crate::store::read::datadir::one_line;
 use crate::store::versions::git::cat::CatFile;
-use crate::store::versions::git::log::{Commit, Content, Log};
+use crate::store::versions::git::log::{Change, Content};
 use crate::store::versions::git::{SUBMODULE_MODE, SYMLINK_MODE, decode_blob};
 
 /// What decoding one blob at one file name gave.
@@ -28,8 +28,11 @@ struct File {
     content: Content,
     /// Changed since the last kept version read it.
     changed: bool,
-    /// The blob `vendor` was last decoded from (or tried: a broken one is not tried again).
-    read: Option<Box<str>>,
+    /// The blob last decoded at this name, and what it held (a broken one is not tried
+    /// again).
+    read: Option<(Box<str>, Decoded)>,
+    /// The one decoded before it: a commit that reverts a file needs no decoding.
+    before: Option<(Box<str>, Decoded)>,
     /// The vendor as the walk shows it: the last that loaded, absent once deleted.
     vendor: Option<Arc<Vendor>>,
 }
@@ -41,7 +44,8 @@ pub(in crate::store::versions::walk) struct GitVersions {
     files: Vec<File>,
     /// The files' indices in name order: the order a directory listing reads them in.
     order: Vec<usize>,
-    commits: Vec<Commit>,
+    /// Each commit's changes, dropped once applied.
+    commits: Vec<Vec<Change>>,
     /// How many of `commits` were applied.
     applied: usize,
     /// The versions still to yield, as indices of the whole list (`commits.len()`: working).
@@ -53,16 +57,22 @@ pub(in crate::store::versions::walk) struct GitVersions {
 }
 
 impl GitVersions {
-    /// Returns the reader of the versions of `log`, reading blobs through `cat`.
-    pub(in crate::store::versions::walk) fn new(dir: PathBuf, cat: CatFile, log: Log) -> Self {
-        let files: Vec<File> = log
-            .files
+    /// Returns the reader of the versions whose changes to the vendor files (named `names`)
+    /// are `commits`, oldest first, reading blobs through `cat`.
+    pub(in crate::store::versions::walk) fn new(
+        dir: PathBuf,
+        cat: CatFile,
+        names: Vec<String>,
+        commits: Vec<Vec<Change>>,
+    ) -> Self {
+        let files: Vec<File> = names
             .into_iter()
             .map(|name| File {
                 name,
                 content: Content::Deleted,
                 changed: false,
                 read: None,
+                before: None,
                 vendor: None,
             })
             .collect();
@@ -73,7 +83,7 @@ impl GitVersions {
             cat,
             files,
             order,
-            commits: log.commits,
+            commits,
             applied: 0,
             kept: Vec::new().into_iter(),
             working: None,
@@ -101,7 +111,7 @@ impl GitVersions {
     /// reuses them when it gets there).
     pub(in crate::store::versions::walk) fn head_vendors(&mut self) -> Result<Vec<Arc<Vendor>>> {
         let mut last: Vec<Option<Box<str>>> = vec![None; self.files.len()];
-        for change in self.commits.iter().flat_map(|c| &c.changes) {
+        for change in self.commits.iter().flatten() {
             last[change.file] = match &change.content {
                 Content::Blob(object) => Some(object.clone()),
                 _ => None,
@@ -123,9 +133,11 @@ impl GitVersions {
         Ok(vendors)
     }
 
-    /// Returns the next version's vendors, adding to `warnings` what it skipped.
+    /// Returns the next version's vendors (the version called `version`), adding to
+    /// `warnings` what it skipped.
     pub(in crate::store::versions::walk) fn next_version(
         &mut self,
+        version: &str,
         warnings: &mut Vec<String>,
     ) -> Option<Result<Vec<Arc<Vendor>>>> {
         let index = self.kept.next()?;
@@ -133,10 +145,9 @@ impl GitVersions {
             return Some(Ok(self.working.take().unwrap_or_default()));
         }
         self.apply_through(index);
-        let version = self.commits[index].info.name.clone();
         Some(
-            self.read_changed(&version, warnings)
-                .map(|fresh| self.vendors(&version, &fresh, warnings)),
+            self.read_changed(version, warnings)
+                .map(|fresh| self.vendors(version, &fresh, warnings)),
         )
     }
 
@@ -144,7 +155,7 @@ impl GitVersions {
     fn apply_through(&mut self, index: usize) {
         while self.applied <= index {
             // A change is applied once: the walk drops it then, holding no history behind it.
-            for change in std::mem::take(&mut self.commits[self.applied].changes) {
+            for change in std::mem::take(&mut self.commits[self.applied]) {
                 let file = &mut self.files[change.file];
                 file.content = change.content;
                 file.changed = true;
@@ -167,7 +178,8 @@ impl GitVersions {
             let object = match self.files[index].content.clone() {
                 Content::Deleted => {
                     let file = &mut self.files[index];
-                    (file.vendor, file.read) = (None, None);
+                    file.vendor = None;
+                    file.forget();
                     continue;
                 }
                 Content::Other(mode) => {
@@ -177,20 +189,26 @@ impl GitVersions {
                         _ => "not a regular file",
                     };
                     warnings.push(self.skipped(version, index, what));
-                    self.files[index].read = None;
+                    self.files[index].forget();
                     continue;
                 }
                 Content::Blob(object) => object,
             };
-            if self.files[index].read.as_ref() == Some(&object) {
+            let file = &self.files[index];
+            if file.read.as_ref().is_some_and(|(read, _)| *read == object) {
                 continue;
             }
-            let decoded = match self.head.get(&(index, object.clone())) {
-                Some(decoded) => decoded.clone(),
+            let known = match &file.before {
+                Some((before, decoded)) if *before == object => Some(decoded.clone()),
+                _ => self.head.get(&(index, object.clone())).cloned(),
+            };
+            let decoded = match known {
+                Some(decoded) => decoded,
                 None => self.decode(index, &object, version)?,
             };
             let file = &mut self.files[index];
-            file.read = Some(object);
+            file.forget();
+            file.read = Some((object, decoded.clone()));
             match decoded {
                 Decoded::Vendor(vendor) => {
                     let same = file.vendor.as_ref().is_some_and(|old| **old == *vendor);
@@ -264,6 +282,15 @@ impl GitVersions {
             None => "it is left out",
         };
         format!("{version}: {} is {what}; {then}", one_line(&file.name))
+    }
+}
+
+impl File {
+    /// Moves the blob last read to `before`: the name holds another one now.
+    fn forget(&mut self) {
+        if let Some(read) = self.read.take() {
+            self.before = Some(read);
+        }
     }
 }
 

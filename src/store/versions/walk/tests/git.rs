@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{Repo, all_vendors, available, names, started, usage, vendor, walk_err};
+use super::{Repo, all_vendors, available, names, rerun, started, usage, vendor, walk_err};
 use crate::store::versions::walk::WalkOptions;
 
 const GIT: WalkOptions = WalkOptions {
@@ -260,23 +260,86 @@ fn an_inherited_git_dir_does_not_swap_the_repository() {
     elsewhere.commit("two", "2025-01-02T00:00:00Z");
     // This test again, in a process whose environment names the other repository, as a git
     // hook's would: the library cannot change its own process's environment.
-    let name =
-        "store::versions::walk::tests::git::an_inherited_git_dir_does_not_swap_the_repository";
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", name, "--test-threads", "1"])
-        .env(PROBE, repo.dir())
-        .env(EXPECTED, format!("git:{acme}"))
-        .env("GIT_DIR", elsewhere.root().join(".git"))
-        .env("GIT_WORK_TREE", elsewhere.root())
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{said}{}",
-        String::from_utf8_lossy(&out.stderr)
+    let dir = repo.dir().display().to_string();
+    let expected = format!("git:{acme}");
+    let git_dir = elsewhere.root().join(".git").display().to_string();
+    let work_tree = elsewhere.root().display().to_string();
+    rerun(
+        "git::an_inherited_git_dir_does_not_swap_the_repository",
+        &[
+            (PROBE, &dir),
+            (EXPECTED, &expected),
+            ("GIT_DIR", &git_dir),
+            ("GIT_WORK_TREE", &work_tree),
+        ],
     );
-    assert!(said.contains("1 passed"), "{said}");
+}
+
+#[test]
+fn a_blob_over_the_size_limit_stops_the_walk_before_it_is_read() {
+    const PROBE: &str = "CHIPMAP_TEST_WALK_LIMIT";
+    if let Some(dir) = std::env::var_os(PROBE) {
+        // The second run, alone in its process: the limit is process-wide.
+        crate::store::set_max_file_mb(1);
+        let data = crate::store::read::load::DataDir::Path(dir.into());
+        let mut walk = started(&data, GIT);
+        let big = walk.versions()[1].name.clone();
+        assert!(walk.next().unwrap().is_ok());
+        let said = walk.next().unwrap().unwrap_err().to_string();
+        assert!(said.starts_with(&format!("{big}:")), "{said}");
+        assert!(
+            said.contains("acme.yaml is 3 MiB, over chipmap's limit of 1 MiB"),
+            "{said}"
+        );
+        assert!(walk.next().is_none(), "a walk ends at its first error");
+        return;
+    }
+    let repo = Repo::new();
+    let small = vendor("acme", &[("a1", "2026")]);
+    repo.write("acme.yaml", &small);
+    repo.commit("small", "2025-01-01T00:00:00Z");
+    repo.write(
+        "acme.yaml",
+        &format!("{small}{}", "# padding\n".repeat(300_000)),
+    );
+    repo.commit("big", "2025-01-02T00:00:00Z");
+    repo.write("acme.yaml", &small.replace("2026", "2027"));
+    repo.commit("small again", "2025-01-03T00:00:00Z");
+    let dir = repo.dir().display().to_string();
+    rerun(
+        "git::a_blob_over_the_size_limit_stops_the_walk_before_it_is_read",
+        &[(PROBE, &dir)],
+    );
+}
+
+#[test]
+fn a_reverted_file_is_not_decoded_again() {
+    let repo = Repo::new();
+    let old = vendor("acme", &[("a1", "2026")]);
+    repo.write("acme.yaml", &old);
+    repo.commit("old", "2025-01-01T00:00:00Z");
+    repo.write("acme.yaml", &old.replace("2026", "2027"));
+    repo.commit("new", "2025-01-02T00:00:00Z");
+    repo.write("acme.yaml", &old);
+    let revert = repo.commit("Revert \"new\"", "2025-01-03T00:00:00Z");
+    repo.write("acme.yaml", &old.replace("2026", "2028"));
+    repo.commit("newer", "2025-01-04T00:00:00Z");
+    // Up to the revert: HEAD (which the walk also reads, to compare working with) is not it.
+    let until = format!("git:{revert}");
+    let mut walk = started(
+        &repo.data(),
+        WalkOptions {
+            until: Some(&until),
+            ..GIT
+        },
+    );
+    let read = all_vendors(&mut walk);
+    assert_eq!(available(&read[2], "acme/a1").as_deref(), Some("2026"));
+    assert!(
+        Arc::ptr_eq(&read[0][0], &read[2][0]),
+        "the vendor as it was"
+    );
+    assert_eq!(walk.files_decoded(), 2, "two distinct blobs");
 }
 
 #[test]

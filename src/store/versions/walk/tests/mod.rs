@@ -84,6 +84,25 @@ impl Repo {
     }
 }
 
+/// Runs the test `name` (below this module) again in a process of its own with `env` set, and
+/// fails unless it passes there: for what a test cannot set in its own process (the
+/// environment git inherits, the process-wide file size limit).
+pub(super) fn rerun(name: &str, env: &[(&str, &str)]) {
+    let name = format!("store::versions::walk::tests::{name}");
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", &name, "--test-threads", "1"])
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains("1 passed"), "{said}");
+}
+
 /// Returns a vendor file of `id` holding entries `(id, available)`.
 pub(super) fn vendor(id: &str, entries: &[(&str, &str)]) -> String {
     let mut text = format!("vendor: {id}\nname: {}\nentries:\n", id.to_uppercase());
