@@ -54,6 +54,18 @@ fn a_merged_side_branch_is_one_version_and_its_commits_are_none() {
     let main = repo.commit("main moves on", "2025-01-04T00:00:00Z");
     repo.git(&["merge", "-q", "--no-ff", "-m", "merge side", "side"]);
     let merge = repo.git(&["log", "-1", "--format=%h"]).trim().to_string();
+    // Settings that would hide the root commit's files and the merge's change, colour the
+    // output or rename files: the walk reads the same whatever the user configured.
+    for (key, value) in [
+        ("log.showRoot", "false"),
+        ("log.diffMerges", "combined"),
+        ("color.ui", "always"),
+        ("log.showSignature", "true"),
+        ("diff.renames", "copies"),
+        ("diff.relative", "true"),
+    ] {
+        repo.git(&["config", key, value]);
+    }
     let mut walk = started(&repo.data(), GIT);
     let expected = [base, main, merge].map(|c| format!("git:{c}"));
     assert_eq!(names(walk.versions()), expected);
