@@ -1,5 +1,6 @@
 //! Files <-> Roadmap, in three parts: reading (find, parse, decode, check, load), writing
-//! (format-preserving edits, whole files, atomic writes, init) and versions (snapshots, refs).
+//! (format-preserving edits, whole files, atomic writes, init) and versions (snapshots, refs,
+//! walks over many versions, and the one reader of git).
 //! The only layer that touches the disk or YAML syntax.
 
 mod read;
@@ -14,6 +15,7 @@ pub use versions::refs::{Resolved, resolve, resolve_newest};
 pub use versions::snapshot::{
     NewSnapshot, Snapshot, plan_snapshot, snapshot, snapshot_names, snapshots, write_snapshot,
 };
+pub use versions::walk::{Walk, WalkOptions, walk};
 pub use write::atomic::{
     DEFAULT_LOCK_TIMEOUT, DirLock, FAULT_ENV, LOCK_TIMEOUT_ENV, leftovers, write_atomic,
 };

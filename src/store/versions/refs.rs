@@ -9,10 +9,9 @@ use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::model::{DateError, FuzzyDate, Roadmap};
 
+use super::git::at::from_git;
 use super::snapshot::{Snapshot, snapshot, snapshot_names, snapshots};
 use crate::store::read::load::{DataDir, load_data, load_path};
-
-mod git;
 
 /// A resolved reference: what to call it, when it was taken (snapshots), and the roadmap.
 #[derive(Debug, Clone)]
@@ -45,7 +44,7 @@ pub fn resolve(reference: &str, data: &DataDir) -> Result<Resolved> {
         });
     }
     if let Some(rev) = reference.strip_prefix("git:") {
-        return git::from_git(rev, data);
+        return from_git(rev, data);
     }
     // Names come from file names (a snapshot's name is its file stem): only the snapshot
     // referred to is read, except for a date, which needs every snapshot's day.
