@@ -16,8 +16,8 @@ use crate::model::{Entry, Filter, FuzzyDate, Roadmap, Shift, ShiftClass, Status}
 pub use engine::diff;
 use engine::diff_vendor;
 pub use history::{
-    EntryHistory, EntrySlips, Event, Follower, Histories, Move, Point, Position, Promise, Slips,
-    Step, VendorSlips, Verdict, Version, slips, trajectory, version_days,
+    EntryHistory, EntrySlips, Event, Follower, Histories, Move, Position, Promise, Slips, Step,
+    VendorSlips, Verdict, slips, version_days,
 };
 pub use select::{FieldSelection, field_paths};
 pub use words::{Run, WordDiff};

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use anstyle::Style;
 
-use crate::diff::{EntryHistory, Point};
+use crate::diff::EntryHistory;
 use crate::model::{Entry, Vendor, VersionInfo, format_number};
 
 use super::table::JsonEntry;
@@ -174,42 +174,6 @@ pub fn write_history(
                 version,
                 cells: [available, p.status.to_string(), rest.join("  ")],
             })
-        })
-        .collect();
-    write_rows(out, &rows, width)
-}
-
-/// Writes where the entry stood in each version (`diff::trajectory`'s points), as
-/// [`write_history`] does; `show` draws its history so until it follows entries with the
-/// history engine.
-pub fn write_points(
-    out: &mut dyn Write,
-    key: &str,
-    points: &[Point],
-    width: usize,
-) -> io::Result<()> {
-    let versions: Vec<VersionInfo> = points
-        .iter()
-        .map(|p| VersionInfo {
-            name: p.label.clone(),
-            taken: p.taken,
-            subject: None,
-        })
-        .collect();
-    let rows: Vec<Row> = points
-        .iter()
-        .zip(&versions)
-        .map(|(point, version)| {
-            let e = &point.entry;
-            let available = e
-                .available
-                .map_or_else(|| "-".to_string(), |d| d.to_string());
-            let alias = (point.key != key).then(|| format!("(as {})", point.key));
-            let rest: Vec<String> = [e.memory_label(), alias].into_iter().flatten().collect();
-            Row {
-                version,
-                cells: [available, e.status.to_string(), rest.join("  ")],
-            }
         })
         .collect();
     write_rows(out, &rows, width)

@@ -16,5 +16,6 @@ mod large;
 mod matching;
 mod readme;
 mod refs;
+mod versions;
 mod visible;
 mod write;

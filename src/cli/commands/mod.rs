@@ -6,13 +6,16 @@ mod check;
 mod diff;
 mod fields;
 mod filters;
+mod history;
 mod init;
 mod list;
 mod remove;
 mod show;
+mod slips;
 mod snapshot;
 mod timeline;
 mod update;
+mod versions;
 
 use chipmap::render::visible::Visible;
 use clap::Subcommand;
@@ -36,6 +39,10 @@ pub enum Command {
     Remove(remove::RemoveArgs),
     /// What changed between two versions of the roadmap.
     Diff(diff::DiffArgs),
+    /// Each entry's trajectory across every version: snapshots, or git commits with --git.
+    History(history::HistoryArgs),
+    /// Schedule slips per vendor and per entry, across every version.
+    Slips(slips::SlipsArgs),
     /// Validate the data directory and every snapshot; exit 1 when anything is wrong.
     Check(check::CheckArgs),
     /// Freeze the roadmap into a snapshot, or list the snapshots.
@@ -64,6 +71,8 @@ pub fn run(command: Command, context: &Context) -> Result<Outcome, Failure> {
         Command::Update(args) => update::run(args, context, &mut out),
         Command::Remove(args) => remove::run(args, context, &mut out),
         Command::Diff(args) => diff::run(args, context, &mut out),
+        Command::History(args) => history::run(args, context, &mut out),
+        Command::Slips(args) => slips::run(args, context, &mut out),
         Command::Check(args) => check::run(args, context, &mut out),
         Command::Snapshot(args) => snapshot::run(args, context, &mut out),
         Command::Init(args) => init::run(args, context, &mut out),

@@ -2,11 +2,11 @@
 
 use std::io::Write;
 
-use chipmap::diff::{self, Version};
 use chipmap::render::entry;
 use chipmap::store;
 use clap::{Args, ValueEnum};
 
+use super::versions::{self, RangeArgs};
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
@@ -45,33 +45,13 @@ pub fn run(args: ShowArgs, context: &Context, out: &mut dyn Write) -> Result<Out
     }
     let width = context.width;
     entry::write(out, vendor, found, width, context.stdout_paint)?;
-    let snapshots = store::snapshots(&context.data)?;
-    if snapshots.is_empty() {
+    // The same versions and engine as `history`: the snapshots, then working.
+    if store::snapshot_names(&context.data)?.is_empty() {
         return Ok(Outcome::Success);
     }
-    // The working data was read above unless --as-of named another version.
-    let loaded;
-    let working = match args.as_of {
-        Some(_) => {
-            loaded = context.load()?.roadmap;
-            &loaded
-        }
-        None => &roadmap,
-    };
-    let mut versions: Vec<Version> = snapshots
-        .iter()
-        .map(|s| Version {
-            label: &s.meta.name,
-            taken: Some(s.meta.taken),
-            roadmap: &s.roadmap,
-        })
-        .collect();
-    versions.push(Version {
-        label: "working",
-        taken: None,
-        roadmap: working,
-    });
-    let points = diff::trajectory(&vendor.vendor, found, &versions);
-    entry::write_points(out, &found.key(&vendor.vendor), &points, width)?;
+    let histories = versions::histories(context, &RangeArgs::snapshots())?;
+    if let Some(history) = histories.by_key(&found.key(&vendor.vendor)) {
+        entry::write_history(out, history, &histories.versions, width)?;
+    }
     Ok(Outcome::Success)
 }

@@ -3,7 +3,6 @@
 //! the versions come from `store`, the numbers go to `render`.
 
 mod follow;
-mod old;
 mod slips;
 #[cfg(test)]
 mod tests;
@@ -15,7 +14,6 @@ use super::FieldChange;
 use crate::model::{Entry, Filter, FuzzyDate, Roadmap, Status, Vendor, VersionInfo};
 
 pub use follow::Follower;
-pub use old::{Point, Version, trajectory};
 pub use slips::{EntrySlips, Move, Promise, Slips, VendorSlips, Verdict, slips};
 
 /// Every entry's story over a list of versions.
@@ -183,10 +181,11 @@ impl Histories {
 
     /// Returns the history of the entry whose key is, or was, `key`.
     pub fn by_key(&self, key: &str) -> Option<&EntryHistory> {
-        self.entries
-            .iter()
-            .find(|e| e.key == key)
-            .or_else(|| self.entries.iter().find(|e| e.former_keys.iter().any(|k| k == key)))
+        self.entries.iter().find(|e| e.key == key).or_else(|| {
+            self.entries
+                .iter()
+                .find(|e| e.former_keys.iter().any(|k| k == key))
+        })
     }
 }
 
