@@ -168,13 +168,18 @@ fn six() -> Histories {
             ],
         ),
     ];
-    Histories { versions, entries }
+    Histories {
+        vendor_names: Vec::new(),
+        versions,
+        entries,
+    }
 }
 
 /// Returns two entries over two snapshots and the working data: Alpha slips from 2026 to
 /// 2026H2, Beta holds 2027.
 fn two() -> Histories {
     Histories {
+        vendor_names: Vec::new(),
         versions: versions(&["2025-03-18", "2025-11-30"]),
         entries: vec![
             entry(
@@ -304,6 +309,7 @@ fn a_slip_draws_a_jump_upward() {
 #[test]
 fn a_pull_in_draws_a_jump_downward() {
     let histories = Histories {
+        vendor_names: Vec::new(),
         versions: versions(&["2025-03-18", "2025-11-30"]),
         entries: vec![entry(
             "gamma",
@@ -380,6 +386,7 @@ fn colour_only_when_paint_is_on() {
 #[test]
 fn names_from_the_data_are_shown_not_obeyed() {
     let histories = Histories {
+        vendor_names: Vec::new(),
         versions: versions(&["2025-03-18"]),
         entries: vec![entry(
             "evil",
@@ -407,6 +414,7 @@ fn entries_beyond_the_most_are_named_as_not_drawn() {
 #[test]
 fn a_dropped_entry_has_no_point_while_it_is_gone() {
     let histories = Histories {
+        vendor_names: Vec::new(),
         versions: versions(&["2025-03-18", "2025-11-30"]),
         entries: vec![entry("delta", "Delta", &[Some("2026"), None, Some("2026")])],
     };

@@ -184,6 +184,7 @@ fn sample() -> Histories {
         position("amd/mi300x", "MI300X", "2023"),
     );
     Histories {
+        vendor_names: Vec::new(),
         versions,
         entries: vec![
             history(ultra, "Rubin Ultra", 0, vec![refined, widened]),
