@@ -3,9 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{
-    Compact, HistoryView, describe_version, logged, renamed_from, standing, unchanged, untold_note,
-};
+use super::{Compact, HistoryView, describe_version, logged, renamed_from, standing, unchanged};
 use crate::diff::{EntryHistory, Event, Step};
 use crate::render::diff::markdown::{MARKDOWN, code, write_field};
 use crate::render::diff::{Shown, describe_group, shown_fields};
@@ -30,7 +28,6 @@ pub fn write_markdown(out: &mut dyn Write, view: &HistoryView, full: bool) -> io
             .iter()
             .map(|e| (*e, Compact::of(view, e, MARKDOWN)))
             .collect();
-        let still = told.iter().filter(|(_, c)| c.is_empty()).count();
         for (entry, compact) in told.iter().filter(|(_, c)| !c.is_empty()) {
             moved = true;
             let events = compact.events.join(" ");
@@ -42,12 +39,9 @@ pub fn write_markdown(out: &mut dyn Write, view: &HistoryView, full: bool) -> io
             for (path, values) in &compact.fields {
                 writeln!(out, "  - {}: {}", code(path), values.join(" "))?;
             }
-            if let Some(note) = untold_note(compact) {
-                writeln!(out, "  - {}", escape(&note))?;
-            }
         }
-        if still > 0 {
-            writeln!(out, "- {}", unchanged(still, still < told.len()))?;
+        if let Some(line) = unchanged(&told) {
+            writeln!(out, "- {line}")?;
         }
     }
     if !moved {

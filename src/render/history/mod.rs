@@ -119,9 +119,10 @@ struct Compact {
 }
 
 impl Compact {
-    /// Returns whether the entry moved at all.
+    /// Returns whether the entry did not move: nothing happened to it and no field the
+    /// compact form tells changed (its sources, aliases or notes may have).
     fn is_empty(&self) -> bool {
-        self.events.is_empty() && self.fields.is_empty() && self.untold.is_empty()
+        self.events.is_empty() && self.fields.is_empty()
     }
 
     /// Returns the compact story of `entry`.
@@ -159,6 +160,13 @@ impl Compact {
                 }
             }
         }
+        // The promise first: what a reader of a roadmap looks for, then where it stands.
+        let rank = |path: &str| {
+            ["available", "status", "announced"]
+                .iter()
+                .position(|p| *p == path)
+        };
+        fields.sort_by_key(|(path, _)| rank(path).unwrap_or(usize::MAX));
         let dotted = |units: Vec<String>| {
             let count = units.len();
             let dot = |(i, u): (usize, String)| if i + 1 < count { format!("{u} ·") } else { u };
@@ -199,19 +207,30 @@ fn how(field: &FieldChange) -> String {
     }
 }
 
-/// Returns the note for the fields the compact form leaves out: `also changed: notes, sources`.
-fn untold_note(compact: &Compact) -> Option<String> {
-    (!compact.untold.is_empty()).then(|| format!("also changed: {}", compact.untold.join(", ")))
-}
-
-/// Returns the sentence for the entries of a vendor that did not move: `4 more entries did
-/// not change` (`more` when some of the vendor's entries did).
-fn unchanged(count: usize, more: bool) -> String {
-    let more = if more { " more" } else { "" };
-    match count {
-        1 => format!("1{more} entry did not change"),
-        n => format!("{n}{more} entries did not change"),
-    }
+/// Returns the sentence for the entries of a vendor that did not move, of `told`: `4 more
+/// entries did not move (2 changed only sources, aliases or notes)`, `more` when some of the
+/// vendor's entries did; `None` when every one moved.
+fn unchanged(told: &[(&EntryHistory, Compact)]) -> Option<String> {
+    let still: Vec<&Compact> = told
+        .iter()
+        .map(|(_, c)| c)
+        .filter(|c| c.is_empty())
+        .collect();
+    let more = if still.len() < told.len() {
+        " more"
+    } else {
+        ""
+    };
+    let touched = still.iter().filter(|c| !c.untold.is_empty()).count();
+    let sentence = match still.len() {
+        0 => return None,
+        1 => format!("1{more} entry did not move"),
+        n => format!("{n}{more} entries did not move"),
+    };
+    Some(match touched {
+        0 => sentence,
+        n => format!("{sentence} ({n} changed only sources, aliases or notes)"),
+    })
 }
 
 /// Returns whether a step's field is the list of sources, and it lost some: the log says so

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use anstyle::Style;
 
-use super::{Compact, HistoryView, describe_version, logged, standing, unchanged, untold_note};
+use super::{Compact, HistoryView, describe_version, logged, standing, unchanged};
 use crate::diff::{EntryHistory, Event, Step};
 use crate::render::diff::text::{Filler, TEXT, field_lines, wrapped};
 use crate::render::diff::{Shown, describe_group, shown_fields};
@@ -50,14 +50,12 @@ pub fn write_compact(
         for line in wrapped("", view.vendor_name(vendor), "  ", width) {
             writeln!(out, "{}", paint.paint(bold.underline(), &line))?;
         }
-        let still = told.iter().filter(|(_, c)| c.is_empty()).count();
         for (entry, compact) in told.iter().filter(|(_, c)| !c.is_empty()) {
             for text in compact_lines(entry, compact, width) {
                 writeln!(out, "{text}")?;
             }
         }
-        if still > 0 {
-            let line = unchanged(still, still < told.len());
+        if let Some(line) = unchanged(&told) {
             for text in wrapped("  ", &line, "    ", width) {
                 writeln!(out, "{text}")?;
             }
@@ -77,9 +75,6 @@ fn compact_lines(entry: &EntryHistory, compact: &Compact, width: usize) -> Vec<S
     }
     for (path, values) in &compact.fields {
         parts.push([vec![path.clone()], values.clone()].concat());
-    }
-    if let Some(note) = untold_note(compact) {
-        parts.push(vec![note]);
     }
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
@@ -169,8 +164,9 @@ fn step_lines(
     let version = view.version(step.version);
     let mut line = Filler::new("  ", "    ", width);
     line.phrase("", &describe_version(version));
+    // A commit's subject is a line; a snapshot's note can be a paragraph: its start names it.
     if let Some(subject) = &version.subject {
-        line.phrase("  ", subject);
+        line.phrase("  ", &crate::model::brief(subject));
     }
     let mut lines = line.finish();
     let event = match step.event {

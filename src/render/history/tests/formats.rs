@@ -137,7 +137,7 @@ fn markdown_escapes_the_data_and_tells_both_forms() {
     );
     assert!(
         compact.contains(
-            "- **Rubin \\*Ultra\\* \\| 2** (`nvidia/rubin-ultra`)\n  - `available`: 2027 · 2027H2 (2025-03-18, refined) · 2027 (2026-03-16, widened)\n  - `memory.capacity_gb`: 1024 · 576 (2025-03-18)\n  - also changed: sources\n"
+            "- **Rubin \\*Ultra\\* \\| 2** (`nvidia/rubin-ultra`)\n  - `available`: 2027 · 2027H2 (2025-03-18, refined) · 2027 (2026-03-16, widened)\n  - `memory.capacity_gb`: 1024 · 576 (2025-03-18)\n"
         ),
         "{compact}"
     );
@@ -147,7 +147,8 @@ fn markdown_escapes_the_data_and_tells_both_forms() {
         "{compact}"
     );
     assert!(
-        compact.contains("- 1 more entry did not change\n"),
+        compact
+            .contains("- 1 more entry did not move (1 changed only sources, aliases or notes)\n"),
         "{compact}"
     );
     let full = drawn(|out| write_markdown(out, &view(&histories), true));
