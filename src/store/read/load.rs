@@ -176,32 +176,61 @@ fn snapshot_files(data: &DataDir) -> Result<Vec<RawFile>> {
     }
 }
 
-/// Returns the snapshots `files` hold, pushing every problem onto `diagnostics`.
+/// Returns the snapshots `files` hold, pushing every problem onto `diagnostics`, in file
+/// order. Each snapshot is a whole roadmap, so a history over many is mostly parsing: the
+/// files are decoded on every core, in runs that keep their order.
 fn decode_snapshot_files(
     files: Vec<RawFile>,
     diagnostics: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Snapshot> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let run = files.len().div_ceil(cores).max(1);
+    let decoded: Vec<(Vec<Snapshot>, Vec<Diagnostic>, Vec<Diagnostic>)> =
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(run)
+                .map(|chunk| scope.spawn(move || decode_snapshot_run(chunk)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
     let mut found = Vec::with_capacity(files.len());
+    for (snapshots, problems, cautions) in decoded {
+        found.extend(snapshots);
+        diagnostics.extend(problems);
+        warnings.extend(cautions);
+    }
+    found
+}
+
+/// Returns the snapshots of one run of files, with their problems and warnings.
+fn decode_snapshot_run(files: &[RawFile]) -> (Vec<Snapshot>, Vec<Diagnostic>, Vec<Diagnostic>) {
+    let (mut found, mut diagnostics, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
     for file in files {
         let decoded = decode_bytes(
             &file.shown,
             &file.stem,
             Some(FileKind::Snapshot),
             &file.bytes,
-            diagnostics,
+            &mut diagnostics,
         );
         warnings.extend(decoded.warnings);
         if let Some(meta) = decoded.snapshot {
             let vendors = decoded.vendors.into_iter().map(|(v, _)| v).collect();
             found.push(Snapshot {
                 meta,
-                shown: file.shown,
+                shown: file.shown.clone(),
                 roadmap: Roadmap { vendors },
             });
         }
     }
-    found
+    (found, diagnostics, warnings)
 }
 
 /// Returns the data directory's snapshots whose name `wanted` accepts, or every problem they
