@@ -49,17 +49,7 @@ pub fn write_markdown(out: &mut dyn Write, changes: &Changes, ctx: &DiffContext)
                 escape(&change.name),
                 code(&change.key)
             )?;
-            for shown in shown(change) {
-                match shown {
-                    Shown::Field(field) => write_field(out, field)?,
-                    Shown::Group { parent, fields } => writeln!(
-                        out,
-                        "  - {}: {}",
-                        code(parent),
-                        describe_group(parent, &fields, MARKDOWN).join(" ")
-                    )?,
-                }
-            }
+            write_shown(out, shown(change))?;
         }
     }
     if changes.is_empty() {
@@ -70,6 +60,22 @@ pub fn write_markdown(out: &mut dyn Write, changes: &Changes, ctx: &DiffContext)
 }
 
 /// Writes one field as a nested bullet; a rewritten text as two more, before and after.
+/// Writes one bullet per field, or per group of `memory` or `specs` fields set or unset together.
+pub(crate) fn write_shown(out: &mut dyn Write, fields: Vec<Shown<'_>>) -> io::Result<()> {
+    for shown in fields {
+        match shown {
+            Shown::Field(field) => write_field(out, field)?,
+            Shown::Group { parent, fields } => writeln!(
+                out,
+                "  - {}: {}",
+                code(parent),
+                describe_group(parent, &fields, MARKDOWN).join(" ")
+            )?,
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn write_field(out: &mut dyn Write, field: &FieldChange) -> io::Result<()> {
     let path = code(&field.path);
     match field.word_diff() {

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
 use crate::diff::{ChangeKind, Changes, EntryChange, FieldChange, FieldValue, Standing, Summary};
-use crate::model::{Shift, ShiftClass, format_number};
+use crate::model::{FuzzyDate, Shift, ShiftClass, Status, format_number};
 
 pub use markdown::write_markdown;
 pub use text::write_text;
@@ -257,21 +257,30 @@ pub(crate) fn describe_group(parent: &str, fields: &[&FieldChange], words: Words
     units
 }
 
+/// Returns where an entry stands as units a wrapped line keeps whole (to be joined by
+/// spaces): `announced,`, `available 2026-12,`, `GDDR7 128GB`.
+pub(crate) fn standing_units(
+    status: Status,
+    available: Option<FuzzyDate>,
+    memory: Option<&str>,
+    words: Words,
+) -> Vec<String> {
+    let available = available.map(|d| format!("available {d}"));
+    let memory = memory.map(words.data);
+    let parts: Vec<String> = [Some(status.as_str().to_string()), available, memory]
+        .into_iter()
+        .flatten()
+        .collect();
+    let count = parts.len();
+    let comma = |(i, p): (usize, String)| if i + 1 < count { format!("{p},") } else { p };
+    parts.into_iter().enumerate().map(comma).collect()
+}
+
 /// Returns what happened to an entry, for its line, as units a wrapped line keeps whole (to be
 /// joined by spaces): `added:`, `announced,`, `available 2026-12,`, `GDDR7 128GB` for an
 /// addition or a removal; `renamed from nvidia/b200-ultra`; nothing for a modification.
 fn what_happened(change: &EntryChange, words: Words) -> Vec<String> {
-    let standing = |s: &Standing| -> Vec<String> {
-        let available = s.available.map(|d| format!("available {d}"));
-        let memory = s.memory.as_deref().map(words.data);
-        let parts: Vec<String> = [Some(s.status.as_str().to_string()), available, memory]
-            .into_iter()
-            .flatten()
-            .collect();
-        let count = parts.len();
-        let comma = |(i, p): (usize, String)| if i + 1 < count { format!("{p},") } else { p };
-        parts.into_iter().enumerate().map(comma).collect()
-    };
+    let standing = |s: &Standing| standing_units(s.status, s.available, s.memory.as_deref(), words);
     let with = |what: &str| match &change.standing {
         Some(s) => [vec![format!("{what}:")], standing(s)].concat(),
         None => vec![what.to_string()],

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use super::{Compact, HistoryView, describe_version, logged, renamed_from, standing, unchanged};
 use crate::diff::{EntryHistory, Event, Step};
-use crate::render::diff::markdown::{MARKDOWN, code, write_field};
-use crate::render::diff::{Shown, describe_group, shown_fields};
+use crate::render::diff::markdown::{MARKDOWN, code, write_shown};
+use crate::render::diff::shown_fields;
 use crate::render::markdown::escape;
 
 /// Writes the history as a Markdown document: compact, or every change when `full`.
@@ -115,17 +115,7 @@ fn write_step(
         )?;
     }
     let fields = logged(step);
-    for shown in shown_fields(&fields, false) {
-        match shown {
-            Shown::Field(field) => write_field(out, field)?,
-            Shown::Group { parent, fields } => writeln!(
-                out,
-                "  - {}: {}",
-                code(parent),
-                describe_group(parent, &fields, MARKDOWN).join(" ")
-            )?,
-        }
-    }
+    write_shown(out, shown_fields(&fields, false))?;
     for source in &step.sources_added {
         writeln!(out, "  - source added: {}", escape(source))?;
     }

@@ -12,7 +12,7 @@ mod tests;
 
 use crate::diff::{EntryHistory, Event, FieldChange, FieldValue, Histories, Position, Step};
 use crate::model::{ShiftClass, VersionInfo};
-use crate::render::diff::{Words, distance, side_text};
+use crate::render::diff::{Words, distance, side_text, standing_units};
 
 pub use csv::write_csv;
 pub use json::{to_json, write_json};
@@ -87,19 +87,8 @@ fn describe_version(version: &VersionInfo) -> String {
 /// Returns where an entry stood, as units a wrapped line keeps whole: `announced,`,
 /// `available 2027,`, `HBM4E 1TB`.
 fn standing(position: &Position, words: Words) -> Vec<String> {
-    let available = position.available.map(|d| format!("available {d}"));
-    let memory = position.memory.as_deref().map(words.data);
-    let parts: Vec<String> = [
-        Some(position.status.as_str().to_string()),
-        available,
-        memory,
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let count = parts.len();
-    let comma = |(i, p): (usize, String)| if i + 1 < count { format!("{p},") } else { p };
-    parts.into_iter().enumerate().map(comma).collect()
+    let memory = position.memory.as_deref();
+    standing_units(position.status, position.available, memory, words)
 }
 
 /// The fields the compact form leaves out: the log has them.
