@@ -15,11 +15,13 @@ use super::{Paint, display_width, wrap_words};
 
 mod canvas;
 mod legend;
+mod place;
 mod scale;
 #[cfg(test)]
 mod tests;
 
 use canvas::{Canvas, LOOKS, Piece, TODAY};
+use place::{Points, place};
 use scale::{Scale, period_label};
 
 /// How many entries the chart tells apart; the CLI refuses more with a hint.
@@ -66,11 +68,13 @@ fn promises(entry: &EntryHistory, versions: usize) -> Vec<Option<FuzzyDate>> {
 struct Plot {
     across: Scale,
     up: Scale,
-    /// Each version's column.
-    columns: Vec<usize>,
+    /// The plot's columns: the across scale's, and any left over for points set aside.
+    width: usize,
     today: Option<usize>,
     /// Per entry drawn, its promise in each version.
     promises: Vec<Vec<Option<FuzzyDate>>>,
+    /// Per entry drawn, where its point in each version is drawn.
+    points: Points,
 }
 
 impl Plot {
@@ -83,7 +87,7 @@ impl Plot {
         } else {
             last
         };
-        let across = Scale::across(first, last, width.checked_sub(MARGIN)?)?;
+        let cols = width.checked_sub(MARGIN)?;
         let count = chart.histories.versions.len();
         let promises: Vec<Vec<Option<FuzzyDate>>> = chart
             .entries
@@ -103,12 +107,33 @@ impl Plot {
         } else {
             promised
         };
+        // Points that share a cell at the right end stand beyond it: narrow the across scale
+        // until they fit, so each still stands right of its version's column.
+        let layout = |reserve: usize| {
+            let across = Scale::across(first, last, cols.checked_sub(reserve)?)?;
+            let columns: Vec<usize> = days.clone().map(|d| across.clamped(d)).collect();
+            let cells: Vec<Vec<Option<(usize, usize)>>> = promises
+                .iter()
+                .map(|p| {
+                    p.iter()
+                        .zip(&columns)
+                        .map(|(d, x)| d.map(|d| (*x, up.clamped(d.midpoint()))))
+                        .collect()
+                })
+                .collect();
+            Some((across, place(&cells, cols)))
+        };
+        let (across, points) = (0..MAX_ENTRIES)
+            .filter_map(&layout)
+            .find(|(_, points)| points.fits)
+            .or_else(|| layout(0))?;
         Some(Plot {
             up,
-            columns: days.map(|d| across.clamped(d)).collect(),
+            width: cols,
             today: across.cell(chart.today),
             across,
             promises,
+            points,
         })
     }
 
@@ -128,7 +153,7 @@ impl Plot {
     /// Returns the canvas with the diagonal, today and every entry's step line drawn.
     fn draw(&self) -> Canvas {
         let (width, height) = (self.across.cells(), self.up.cells());
-        let mut canvas = Canvas::new(width, height);
+        let mut canvas = Canvas::new(self.width, height);
         for x in 0..width {
             if let Some(y) = self.up.cell(self.across.day_at(x)) {
                 canvas.diagonal(x, y);
@@ -142,32 +167,36 @@ impl Plot {
         if let Some(x) = self.today {
             canvas.today(x);
         }
-        for (entry, promises) in self.promises.iter().enumerate() {
-            self.draw_entry(&mut canvas, entry, promises);
+        for (entry, points) in self.points.at.iter().enumerate() {
+            draw_entry(&mut canvas, entry, points, self.today);
         }
         canvas
     }
+}
 
-    /// Draws one entry: a point per version with a promise, joined by a step line (held
-    /// across, then a jump); after the last version, held to today.
-    fn draw_entry(&self, canvas: &mut Canvas, entry: usize, promises: &[Option<FuzzyDate>]) {
-        let mut before: Option<(usize, usize)> = None;
-        for (version, promise) in promises.iter().enumerate() {
-            let Some(date) = promise else {
-                before = None;
-                continue;
-            };
-            let (x, y) = (self.columns[version], self.up.clamped(date.midpoint()));
-            if let Some((bx, by)) = before {
-                step(canvas, entry, (bx, by), (x, y));
-            }
-            canvas.mark(x, y, entry, Piece::Point);
-            before = Some((x, y));
+/// Draws one entry: a point per version with a promise, joined by a step line (held
+/// across, then a jump at the next point's column); after the last version, held to today.
+fn draw_entry(
+    canvas: &mut Canvas,
+    entry: usize,
+    points: &[Option<(usize, usize)>],
+    today: Option<usize>,
+) {
+    let mut before: Option<(usize, usize)> = None;
+    for point in points {
+        let Some((x, y)) = *point else {
+            before = None;
+            continue;
+        };
+        if let Some(old) = before {
+            step(canvas, entry, old, (x, y));
         }
-        if let (Some((bx, by)), Some(today)) = (before, self.today) {
-            for x in bx + 1..=today {
-                canvas.mark(x, by, entry, Piece::Across);
-            }
+        canvas.mark(x, y, entry, Piece::Point);
+        before = Some((x, y));
+    }
+    if let (Some((bx, by)), Some(today)) = (before, today) {
+        for x in bx + 1..=today {
+            canvas.mark(x, by, entry, Piece::Across);
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The chart's plot area: which entry drew what in each cell, and what a cell shows when
-//! entries meet, so that it reads with no colour at all.
+//! entries' lines meet, so that it reads with no colour at all.
 
 use anstyle::{AnsiColor, Style};
 
@@ -47,7 +47,7 @@ pub(super) const DIAGONAL: char = '·';
 pub(super) const TODAY: char = '┊';
 /// Lines of two or more entries that run along one row.
 pub(super) const RUN_TOGETHER: char = '≡';
-/// Lines of two or more entries that cross in a cell.
+/// Jumps of two or more entries in one cell.
 pub(super) const CROSS: char = '┼';
 
 /// What an entry drew in a cell.
@@ -76,7 +76,6 @@ enum Ground {
 /// What the chart shows where entries meet, so the legend explains only what is there.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Meetings {
-    pub points: bool,
     pub runs: bool,
     pub crossings: bool,
 }
@@ -138,19 +137,57 @@ impl Canvas {
         }
     }
 
-    /// Returns what the cell shows: one entry's piece, a sign that entries meet, or the ground.
+    /// Returns what the cell shows: a point's glyph, else one entry's jump or held line in
+    /// its own style, else a sign that entries meet there, else the ground.
     fn shown(&self, i: usize) -> Shown {
         let marks = &self.marks[i];
-        let mut entries: Vec<usize> = marks.iter().map(|(e, _)| *e).collect();
-        entries.sort_unstable();
-        entries.dedup();
-        let has = |p: Piece| marks.iter().any(|(_, q)| *q == p);
+        let of = |wanted: fn(Piece) -> bool| {
+            let mut entries: Vec<usize> = marks
+                .iter()
+                .filter(|(_, p)| wanted(*p))
+                .map(|(e, _)| *e)
+                .collect();
+            entries.sort_unstable();
+            entries.dedup();
+            entries
+        };
         let plain = |c: char| Shown {
             c,
             style: Style::new(),
             meeting: None,
         };
-        match entries.as_slice() {
+        let own = |entry: usize, c: fn(&Look) -> char| {
+            let look = LOOKS[entry % LOOKS.len()];
+            Shown {
+                style: look.colour.on_default(),
+                ..plain(c(&look))
+            }
+        };
+        let met = |c: char| Shown {
+            style: Style::new().bold(),
+            meeting: Some(c),
+            ..plain(c)
+        };
+        // Points are placed one to a cell; the lowest entry wins should the width run out.
+        if let Some(&entry) = of(|p| p == Piece::Point).first() {
+            return own(entry, |l| l.glyph);
+        }
+        // A jump shows in its entry's style even where it leaves lines held on its row.
+        match of(|p| p != Piece::Across).as_slice() {
+            [] => {}
+            [one] => {
+                let has = |p: Piece| marks.contains(&(*one, p));
+                return if has(Piece::TurnUp) {
+                    own(*one, |l| l.turn_up)
+                } else if has(Piece::TurnDown) {
+                    own(*one, |l| l.turn_down)
+                } else {
+                    own(*one, |l| l.up)
+                };
+            }
+            _ => return met(CROSS),
+        }
+        match of(|_| true).as_slice() {
             [] => match self.ground[i] {
                 Ground::Empty => plain(' '),
                 Ground::Diagonal => Shown {
@@ -162,38 +199,8 @@ impl Canvas {
                     ..plain(TODAY)
                 },
             },
-            [one] => {
-                let look = LOOKS[*one % LOOKS.len()];
-                let c = if has(Piece::Point) {
-                    look.glyph
-                } else if has(Piece::TurnUp) {
-                    look.turn_up
-                } else if has(Piece::TurnDown) {
-                    look.turn_down
-                } else if has(Piece::Up) {
-                    look.up
-                } else {
-                    look.across
-                };
-                Shown {
-                    style: look.colour.on_default(),
-                    ..plain(c)
-                }
-            }
-            many => {
-                let c = if has(Piece::Point) {
-                    char::from_digit(many.len().min(9) as u32, 10).unwrap_or('+')
-                } else if marks.iter().all(|(_, p)| *p == Piece::Across) {
-                    RUN_TOGETHER
-                } else {
-                    CROSS
-                };
-                Shown {
-                    style: Style::new().bold(),
-                    meeting: Some(c),
-                    ..plain(c)
-                }
-            }
+            [one] => own(*one, |l| l.across),
+            _ => met(RUN_TOGETHER),
         }
     }
 
@@ -203,8 +210,7 @@ impl Canvas {
         for i in 0..self.marks.len() {
             match self.shown(i).meeting {
                 Some(RUN_TOGETHER) => found.runs = true,
-                Some(CROSS) => found.crossings = true,
-                Some(_) => found.points = true,
+                Some(_) => found.crossings = true,
                 None => {}
             }
         }

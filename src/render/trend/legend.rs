@@ -1,5 +1,6 @@
 //! The chart's legend: which glyph and line is which entry, how to read a line, where a date
-//! is plotted, and what the signs for meeting entries mean.
+//! is plotted, where points that share a cell stand, and what the signs for meeting lines
+//! mean.
 
 use std::io::{self, Write};
 
@@ -30,15 +31,19 @@ pub(super) fn write(
         ),
         midpoint_note(plot),
     ];
-    let mut meet = Vec::new();
-    if meetings.points {
-        meet.push("a digit: that many entries' points in one cell".to_string());
+    if plot.points.aside {
+        notes.push(format!(
+            "Points in one cell stand side by side in legend order, the first at its version; \
+             a column is {}.",
+            plot.across.cell_span()
+        ));
     }
+    let mut meet = Vec::new();
     if meetings.runs {
-        meet.push(format!("{RUN_TOGETHER}: lines on one row"));
+        meet.push(format!("{RUN_TOGETHER}: lines held on one row"));
     }
     if meetings.crossings {
-        meet.push(format!("{CROSS}: lines that cross or jump together"));
+        meet.push(format!("{CROSS}: lines that jump in one column"));
     }
     if !meet.is_empty() {
         notes.push(format!("Where entries meet, {}.", meet.join("; ")));
