@@ -40,6 +40,26 @@ impl Paint {
             text.to_string()
         }
     }
+
+    /// Returns a row of styled cells as text: cells of one style painted as one run (a bar
+    /// costs one escape pair, not one a cell), trailing blanks of the plain style left out.
+    pub fn cells(&self, cells: impl IntoIterator<Item = (Style, char)>) -> String {
+        let mut runs: Vec<(Style, String)> = Vec::new();
+        for (style, c) in cells {
+            match runs.last_mut() {
+                Some((last, text)) if *last == style => text.push(c),
+                _ => runs.push((style, c.to_string())),
+            }
+        }
+        if let Some((style, text)) = runs.last_mut()
+            && *style == Style::new()
+        {
+            text.truncate(text.trim_end().len());
+        }
+        runs.iter()
+            .map(|(style, text)| self.paint(*style, text))
+            .collect()
+    }
 }
 
 /// Returns `1 file`, `2 files`, `1 entry`, `3 entries`: a count and its noun.

@@ -254,28 +254,16 @@ impl Axis {
 fn paint_cells(cells: &[char], styles: &[Option<Style>], paint: Paint) -> String {
     let dim = AnsiColor::BrightBlack.on_default();
     let red = AnsiColor::Red.on_default().bold();
-    // Cells of one style are painted as one run, so a bar costs one escape pair, not one a cell.
-    let mut runs: Vec<(Style, String)> = Vec::new();
-    for (c, style) in cells.iter().zip(styles) {
+    let styled = cells.iter().zip(styles).map(|(c, style)| {
         let style = match (style, *c) {
             (Some(s), _) => *s,
             (None, TODAY) => red,
             (None, GRID) => dim,
             (None, _) => Style::new(),
         };
-        match runs.last_mut() {
-            Some((last, text)) if *last == style => text.push(*c),
-            _ => runs.push((style, c.to_string())),
-        }
-    }
-    if let Some((style, text)) = runs.last_mut()
-        && *style == Style::new()
-    {
-        text.truncate(text.trim_end().len());
-    }
-    runs.iter()
-        .map(|(style, text)| paint.paint(*style, text))
-        .collect()
+        (style, *c)
+    });
+    paint.cells(styled)
 }
 
 fn write_years(out: &mut dyn Write, axis: &Axis, cols: &Columns) -> io::Result<()> {

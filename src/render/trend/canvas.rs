@@ -219,22 +219,10 @@ impl Canvas {
 
     /// Returns row `y` as text, painted in runs of one style, without trailing blanks.
     pub(super) fn row(&self, y: usize, paint: Paint) -> String {
-        let mut runs: Vec<(Style, String)> = Vec::new();
-        for x in 0..self.width {
-            let Some(i) = self.at(x, y) else { break };
-            let shown = self.shown(i);
-            match runs.last_mut() {
-                Some((style, text)) if *style == shown.style => text.push(shown.c),
-                _ => runs.push((shown.style, shown.c.to_string())),
-            }
-        }
-        if let Some((style, text)) = runs.last_mut()
-            && *style == Style::new()
-        {
-            text.truncate(text.trim_end().len());
-        }
-        runs.iter()
-            .map(|(style, text)| paint.paint(*style, text))
-            .collect()
+        let cells = (0..self.width)
+            .map_while(|x| self.at(x, y))
+            .map(|i| self.shown(i))
+            .map(|shown| (shown.style, shown.c));
+        paint.cells(cells)
     }
 }
