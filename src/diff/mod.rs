@@ -17,7 +17,7 @@ pub use engine::diff;
 use engine::diff_vendor;
 pub use history::{
     EntryHistory, EntrySlips, Event, Follower, Histories, Move, Position, Promise, Slips, Step,
-    VendorSlips, Verdict, slips, version_days,
+    VendorSlips, Verdict, slips,
 };
 pub use select::{FieldSelection, field_paths};
 pub use words::{Run, WordDiff};

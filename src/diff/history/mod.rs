@@ -7,7 +7,6 @@ mod slips;
 #[cfg(test)]
 mod tests;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::FieldChange;
@@ -120,13 +119,6 @@ impl EntryHistory {
         )
     }
 
-    /// Returns whether some step moved `path` (`available`, `memory.capacity_gb` ...).
-    pub fn moved(&self, path: &str) -> bool {
-        self.steps
-            .iter()
-            .any(|s| s.fields.iter().any(|f| f.path == path))
-    }
-
     /// Returns whether `filter` (resolved: `--vendor` values are vendor ids) keeps the entry as
     /// it stands in the newest version that has it.
     pub fn passes(&self, filter: &Filter) -> bool {
@@ -187,9 +179,4 @@ impl Histories {
                 .find(|e| e.former_keys.iter().any(|k| k == key))
         })
     }
-}
-
-/// Returns the day each version stood for (`today` for the working data), for charts.
-pub fn version_days(versions: &[VersionInfo], today: NaiveDate) -> Vec<NaiveDate> {
-    versions.iter().map(|v| v.day(today)).collect()
 }
