@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::common::{TestEnv, git};
+use crate::common::{TestEnv, git, git_with};
 
 /// One vendor file with A1, A2 and B1 at the dates given.
 fn acme(a1: &str, a2: (&str, &str, &str), b1: (&str, &str)) -> String {
@@ -22,21 +22,11 @@ fn acme(a1: &str, a2: (&str, &str, &str), b1: (&str, &str)) -> String {
 /// Commits everything in the repository with `subject`, dated `day` at noon UTC.
 fn commit(env: &TestEnv, day: &str, subject: &str) {
     let date = format!("{day}T12:00:00Z");
-    let out = std::process::Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(["-c", "commit.gpgsign=false", "commit", "-qam", subject])
-        .current_dir(env.path())
-        .env("GIT_AUTHOR_DATE", &date)
-        .env("GIT_COMMITTER_DATE", &date)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dates = [
+        ("GIT_AUTHOR_DATE", date.as_str()),
+        ("GIT_COMMITTER_DATE", &date),
+    ];
+    git_with(env.path(), &["commit", "-qam", subject], &dates);
 }
 
 /// A repository whose five commits change roadmaps/ (one more touches only the README), and

@@ -152,6 +152,11 @@ pub fn assert_no_failures(failures: &[String]) {
 
 /// Runs `git ARGS` in `dir` with a fixed identity and none of the caller's git environment.
 pub fn git(dir: &Path, args: &[&str]) -> String {
+    git_with(dir, args, &[])
+}
+
+/// Runs `git ARGS` as [`git`] does, with `env` set too (`GIT_COMMITTER_DATE` ...).
+pub fn git_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
     let out = StdCommand::new("git")
         .args([
             "-c",
@@ -163,6 +168,7 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         ])
         .args(args)
         .current_dir(dir)
+        .envs(env.iter().copied())
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE")
         .output()
