@@ -83,7 +83,6 @@ pub fn run(args: HistoryArgs, context: &Context, out: &mut dyn Write) -> Result<
     let view = HistoryView {
         histories: &histories,
         entries,
-        vendor_names: histories.vendor_names.clone(),
     };
     let full = !args.keys.is_empty();
     match args.format {

@@ -146,6 +146,14 @@ impl Histories {
         self
     }
 
+    /// Returns a vendor's display name in the newest version that has it (its id if none).
+    pub fn vendor_name<'a>(&'a self, vendor: &'a str) -> &'a str {
+        self.vendor_names
+            .iter()
+            .find(|(id, _)| id == vendor)
+            .map_or(vendor, |(_, name)| name.as_str())
+    }
+
     /// Returns every entry as it last stood, as one roadmap: what a KEY is looked up in.
     pub fn latest(&self) -> Roadmap {
         let mut vendors: Vec<Vendor> = Vec::new();
@@ -153,14 +161,9 @@ impl Histories {
             let at = match vendors.iter().position(|v| v.vendor == entry.vendor) {
                 Some(at) => at,
                 None => {
-                    let name = self
-                        .vendor_names
-                        .iter()
-                        .find(|(id, _)| *id == entry.vendor)
-                        .map_or_else(|| entry.vendor.clone(), |(_, name)| name.clone());
                     vendors.push(Vendor {
                         vendor: entry.vendor.clone(),
-                        name,
+                        name: self.vendor_name(&entry.vendor).to_string(),
                         ..Vendor::default()
                     });
                     vendors.len() - 1

@@ -127,13 +127,7 @@ pub fn slips(histories: &Histories) -> Slips {
     for entry in &entries {
         if !vendors.iter().any(|v| v.vendor == entry.vendor) {
             let mut record = vendor_slips(&entry.vendor, &entries);
-            if let Some((_, name)) = histories
-                .vendor_names
-                .iter()
-                .find(|(id, _)| *id == entry.vendor)
-            {
-                record.name.clone_from(name);
-            }
+            record.name = histories.vendor_name(&entry.vendor).to_string();
             vendors.push(record);
         }
     }

@@ -19,21 +19,16 @@ pub use json::{to_json, write_json};
 pub use markdown::write_markdown;
 pub use text::{write_compact, write_log};
 
-/// What to draw: the histories, the entries chosen (filtered, in order), vendor display names.
+/// What to draw: the histories and the entries chosen (filtered, in order).
 #[derive(Debug, Clone)]
 pub struct HistoryView<'a> {
     pub histories: &'a Histories,
     pub entries: Vec<&'a EntryHistory>,
-    /// `(vendor id, display name)`.
-    pub vendor_names: Vec<(String, String)>,
 }
 
 impl HistoryView<'_> {
     fn vendor_name<'a>(&'a self, vendor: &'a str) -> &'a str {
-        self.vendor_names
-            .iter()
-            .find(|(id, _)| id == vendor)
-            .map_or(vendor, |(_, n)| n.as_str())
+        self.histories.vendor_name(vendor)
     }
 
     fn version(&self, index: usize) -> &VersionInfo {

@@ -184,7 +184,10 @@ fn sample() -> Histories {
         position("amd/mi300x", "MI300X", "2023"),
     );
     Histories {
-        vendor_names: Vec::new(),
+        vendor_names: vec![
+            ("nvidia".into(), "NVIDIA".into()),
+            ("amd".into(), "AMD".into()),
+        ],
         versions,
         entries: vec![
             history(ultra, "Rubin Ultra", 0, vec![refined, widened]),
@@ -202,10 +205,6 @@ fn view(histories: &Histories) -> HistoryView<'_> {
     HistoryView {
         histories,
         entries: histories.entries.iter().collect(),
-        vendor_names: vec![
-            ("nvidia".into(), "NVIDIA".into()),
-            ("amd".into(), "AMD".into()),
-        ],
     }
 }
 

@@ -145,13 +145,8 @@ fn entries_that_did_not_move_are_counted_and_nothing_moving_is_one_line() {
 fn control_characters_in_names_are_shown_and_lines_still_fit() {
     let mut histories = sample();
     histories.entries[0].name = "Evil\u{1b}[2J\u{202e}Ultra".into();
+    histories.vendor_names[0].1 = "NV\u{7}IDIA".into();
     let evil = view(&histories);
-    let mut names = evil.vendor_names.clone();
-    names[0].1 = "NV\u{7}IDIA".into();
-    let evil = crate::render::history::HistoryView {
-        vendor_names: names,
-        ..evil
-    };
     for width in [80, 40] {
         let out = drawn(|out| write_compact(out, &evil, width, Paint::default()));
         assert!(out.contains(r"Evil\x1b[2J\u{202e}Ultra"), "{out}");
