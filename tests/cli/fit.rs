@@ -150,14 +150,14 @@ fn timeline_fits_for_every_vendor_and_width() {
 #[test]
 fn a_wrapped_timeline_label_looked_like_a_new_entry() {
     let env = TestEnv::with_shipped_data();
-    let out = env.stdout(&["timeline", "--vendor", "meta", "--width", "60"]);
+    let out = env.stdout(&["timeline", "--vendor", "huawei", "--width", "60"]);
     let first = out
         .lines()
-        .position(|l| l.starts_with("  MTIA 450"))
-        .unwrap_or_else(|| panic!("no MTIA 450 row:\n{out}"));
+        .position(|l| l.starts_with("  Atlas 950"))
+        .unwrap_or_else(|| panic!("no Atlas 950 row:\n{out}"));
     let next = out.lines().nth(first + 1).unwrap();
     assert!(
-        next.contains("500"),
+        next.contains("SuperPoD"),
         "expected the label's continuation:\n{out}"
     );
     assert!(
