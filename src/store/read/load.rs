@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use include_dir::{Dir, include_dir};
 
 use crate::error::{Diagnostic, Error, Result};
@@ -16,6 +17,7 @@ use super::datadir::shown;
 use super::decode::{self, Decoded, FileKind};
 use super::file::read_file;
 use super::source::{SourceFile, utf8};
+use super::strict::{self, Today};
 
 /// The dataset shipped with chipmap, compiled into the binary.
 pub(in crate::store) static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/roadmaps");
@@ -50,6 +52,9 @@ pub struct CheckReport {
 /// and the warnings of `check --strict`.
 #[derive(Debug, Clone, Default)]
 pub(in crate::store) struct Tally {
+    /// `Some` to run the rules of `check --strict`, with this day as today (in a snapshot,
+    /// its `taken` day stands for today); `None` reads no more than loading needs.
+    pub(in crate::store) strict: Option<NaiveDate>,
     pub(in crate::store) entries: usize,
     pub(in crate::store) warnings: Vec<Diagnostic>,
 }
@@ -64,9 +69,13 @@ pub fn load_data(data: &DataDir) -> Result<Loaded> {
     }
 }
 
-/// Returns every problem in the data directory's vendor files and snapshots.
-pub fn check_data(data: &DataDir) -> Result<CheckReport> {
-    let mut tally = Tally::default();
+/// Returns every problem in the data directory's vendor files and snapshots, and the warnings
+/// of `check --strict` as of `today`.
+pub fn check_data(data: &DataDir, today: NaiveDate) -> Result<CheckReport> {
+    let mut tally = Tally {
+        strict: Some(today),
+        ..Tally::default()
+    };
     let (loaded, diagnostics) = read_data(data, true, &mut tally)?;
     Ok(CheckReport {
         diagnostics,
@@ -82,15 +91,13 @@ pub fn load_path(path: &Path) -> Result<Loaded> {
     if path.is_dir() {
         return load_data(&DataDir::Path(path.to_path_buf()));
     }
-    let bytes = read_file(path)?;
+    let file = RawFile {
+        shown: shown(path),
+        stem: stem_of(path).unwrap_or_default().to_string(),
+        bytes: read_file(path)?,
+    };
     let mut diagnostics = Vec::new();
-    let decoded = decode_bytes(
-        &shown(path),
-        stem_of(path).unwrap_or_default(),
-        None,
-        &bytes,
-        &mut diagnostics,
-    );
+    let decoded = decode_bytes(&file, None, false, &mut diagnostics);
     if !diagnostics.is_empty() {
         return Err(Error::Invalid(diagnostics));
     }
@@ -118,19 +125,24 @@ fn decode_vendor_files_tallied(
     diagnostics: &mut Vec<Diagnostic>,
     tally: &mut Tally,
 ) -> Vec<Vendor> {
-    let mut vendors = Vec::with_capacity(files.len());
-    for file in files {
-        let decoded = decode_bytes(
-            &file.shown,
-            &file.stem,
-            Some(FileKind::Vendor),
-            &file.bytes,
-            diagnostics,
-        );
-        tally.entries += decoded.entries;
-        tally.warnings.extend(decoded.warnings);
-        vendors.extend(decoded.vendors.into_iter().map(|(v, _)| v));
+    let marking = tally.strict.is_some();
+    let decoded: Vec<Decoded> = files
+        .iter()
+        .map(|file| decode_bytes(file, Some(FileKind::Vendor), marking, diagnostics))
+        .collect();
+    tally.entries += decoded.iter().map(|d| d.entries).sum::<usize>();
+    if let Some(day) = tally.strict {
+        let today = Today {
+            day,
+            snapshot: false,
+        };
+        let found = strict_warnings(files.iter().zip(&decoded), Some(today));
+        tally.warnings.extend(found);
     }
+    let vendors: Vec<Vendor> = decoded
+        .into_iter()
+        .flat_map(|d| d.vendors.into_iter().map(|(v, _)| v))
+        .collect();
     // Vendor ids equal file stems, so the only way to repeat a vendor is `x.yaml` beside `x.yml`.
     let mut first: HashMap<&str, &RawFile> = HashMap::with_capacity(files.len());
     for file in files {
@@ -176,11 +188,33 @@ fn snapshot_files(data: &DataDir) -> Result<Vec<RawFile>> {
     }
 }
 
+/// Returns the warnings of `check --strict` about the roadmap that `files` hold together,
+/// in file order.
+fn strict_warnings<'a>(
+    files: impl Iterator<Item = (&'a RawFile, &'a Decoded)>,
+    today: Option<Today>,
+) -> Vec<Diagnostic> {
+    let sources: Vec<(SourceFile, Vec<strict::Marked>)> = files
+        .filter_map(|(file, decoded)| {
+            // A file that is not text has said so, and holds no vendor to warn about.
+            let text = utf8(&file.shown, &file.bytes).ok()?;
+            let source = SourceFile {
+                path: &file.shown,
+                text,
+            };
+            Some((source, decoded.marked()))
+        })
+        .collect();
+    strict::diagnostics(&sources, today)
+}
+
 /// Returns the snapshots `files` hold, pushing every problem onto `diagnostics`, in file
-/// order. Each snapshot is a whole roadmap, so a history over many is mostly parsing: the
-/// files are decoded on every core, in runs that keep their order.
+/// order, and with `marking` the warnings of `check --strict` onto `warnings`. Each snapshot
+/// is a whole roadmap, so a history over many is mostly parsing: the files are decoded on
+/// every core, in runs that keep their order.
 fn decode_snapshot_files(
     files: Vec<RawFile>,
+    marking: bool,
     diagnostics: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Snapshot> {
@@ -190,7 +224,7 @@ fn decode_snapshot_files(
         std::thread::scope(|scope| {
             let workers: Vec<_> = files
                 .chunks(run)
-                .map(|chunk| scope.spawn(move || decode_snapshot_run(chunk)))
+                .map(|chunk| scope.spawn(move || decode_snapshot_run(chunk, marking)))
                 .collect();
             workers
                 .into_iter()
@@ -209,18 +243,22 @@ fn decode_snapshot_files(
     found
 }
 
-/// Returns the snapshots of one run of files, with their problems and warnings.
-fn decode_snapshot_run(files: &[RawFile]) -> (Vec<Snapshot>, Vec<Diagnostic>, Vec<Diagnostic>) {
+/// Returns the snapshots of one run of files, with their problems and (with `marking`) the
+/// warnings of `check --strict`, each snapshot checked as of its `taken` day.
+fn decode_snapshot_run(
+    files: &[RawFile],
+    marking: bool,
+) -> (Vec<Snapshot>, Vec<Diagnostic>, Vec<Diagnostic>) {
     let (mut found, mut diagnostics, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
     for file in files {
-        let decoded = decode_bytes(
-            &file.shown,
-            &file.stem,
-            Some(FileKind::Snapshot),
-            &file.bytes,
-            &mut diagnostics,
-        );
-        warnings.extend(decoded.warnings);
+        let decoded = decode_bytes(file, Some(FileKind::Snapshot), marking, &mut diagnostics);
+        if marking {
+            let today = decoded.snapshot.as_ref().map(|meta| Today {
+                day: meta.taken,
+                snapshot: true,
+            });
+            warnings.extend(strict_warnings(std::iter::once((file, &decoded)), today));
+        }
         if let Some(meta) = decoded.snapshot {
             let vendors = decoded.vendors.into_iter().map(|(v, _)| v).collect();
             found.push(Snapshot {
@@ -244,7 +282,7 @@ pub(in crate::store) fn load_snapshot_files(
         .filter(|f| wanted(&f.stem))
         .collect();
     let mut diagnostics = Vec::new();
-    let found = decode_snapshot_files(files, &mut diagnostics, &mut Vec::new());
+    let found = decode_snapshot_files(files, false, &mut diagnostics, &mut Vec::new());
     if diagnostics.is_empty() {
         Ok(found)
     } else {
@@ -294,7 +332,13 @@ fn read_data(
     let vendors = decode_vendor_files_tallied(&vendor_files, &mut diagnostics, tally);
     // Counted as files read: a snapshot with problems is still a file `check` looked at.
     let snapshots = snapshot_files.len();
-    decode_snapshot_files(snapshot_files, &mut diagnostics, &mut tally.warnings);
+    let marking = tally.strict.is_some();
+    decode_snapshot_files(
+        snapshot_files,
+        marking,
+        &mut diagnostics,
+        &mut tally.warnings,
+    );
     let roadmap = Roadmap { vendors };
     Ok((
         Loaded {
@@ -307,15 +351,25 @@ fn read_data(
     ))
 }
 
+/// Returns what `file` holds, marked for the rules of `check --strict` with `marking`.
 fn decode_bytes(
-    shown: &str,
-    stem: &str,
+    file: &RawFile,
     expect: Option<FileKind>,
-    bytes: &[u8],
+    marking: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Decoded {
-    match utf8(shown, bytes) {
-        Ok(text) => decode::decode(&SourceFile { path: shown, text }, stem, expect, diagnostics),
+    let decode = match marking {
+        true => decode::decode_marked,
+        false => decode::decode,
+    };
+    match utf8(&file.shown, &file.bytes) {
+        Ok(text) => {
+            let source = SourceFile {
+                path: &file.shown,
+                text,
+            };
+            decode(&source, &file.stem, expect, diagnostics)
+        }
         Err(diag) => {
             diagnostics.push(diag);
             Decoded::default()
