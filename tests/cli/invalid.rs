@@ -161,6 +161,7 @@ fn a_clean_roadmap_passes_check() {
          \x20   announced: 2025-03-18\n\
          \x20   available: H2 2025\n\
          \x20   memory: {type: HBM3E, capacity_gb: 144, bandwidth_tbs: 4.8}\n\
+         \x20   sources: [https://acme.example/news/a1]\n\
          \x20 - id: a2\n\
          \x20   name: A2\n\
          \x20   kind: accelerator\n\
@@ -168,12 +169,18 @@ fn a_clean_roadmap_passes_check() {
          \x20   available: 2027\n\
          \x20   predecessor: a1\n\
          \x20   aliases: [A2X]\n\
-         \x20   specs: {tdp_w: 1200, fp4_pflops: 20, liquid: true, note: dense}\n",
+         \x20   specs: {tdp_w: 1200, fp4_pflops: 20, liquid: true, note: dense}\n\
+         \x20   sources: [https://acme.example/news/a2]\n",
     )]);
     let (code, stdout, stderr) = env.run(&["check"]);
     assert_eq!(
         (code, stdout.as_str(), stderr.as_str()),
         (Some(0), "roadmaps: 1 file, 2 entries: no problems\n", "")
+    );
+    let (code, stdout, _) = env.run(&["check", "--strict"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (Some(0), "roadmaps: 1 file, 2 entries: no problems\n")
     );
 }
 

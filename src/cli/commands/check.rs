@@ -13,8 +13,13 @@ use crate::cli::exit::{Failure, Outcome};
 /// file order; exit 0 when clean, 1 when any problem is found.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Also warn about doubtful but valid data (a source or alias listed twice, an alias
-    /// equal to the name), located like problems; exit 1 when there are any.
+    /// Also warn about doubtful but valid data, located like problems; exit 1 when there are
+    /// any. The warnings: an entry without sources; a source that is not an http(s) URL, is
+    /// listed twice, or is on a mirror or proxy; an alias listed twice or equal to the name;
+    /// `confidence: confirmed` resting on one third-party site alone; `shipping` before the
+    /// `available` date, or `announced`/`rumored` after it (today, or in a snapshot its
+    /// `taken` day); `announced` after `available`; an entry available before its
+    /// predecessor or before the memory generation its `memory.type` names.
     #[arg(long)]
     pub strict: bool,
     /// Show every problem. Without it the first 50, in file order, are shown, then one line
@@ -25,7 +30,7 @@ pub struct CheckArgs {
 
 /// Runs `chipmap check`.
 pub fn run(args: CheckArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let report = store::check_data(&context.data)?;
+    let report = store::check_data(&context.data, context.today)?;
     let limit = (!args.all).then_some(diagnostics::SHOWN);
     // Errors first, then (with --strict) the warnings, each in file order.
     let shown: Vec<_> = match args.strict {

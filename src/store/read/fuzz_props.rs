@@ -1,8 +1,9 @@
 //! Never-panic properties of reading: arbitrary bytes, and the shipped files mutated (bytes
 //! flipped, cut short, lines duplicated, deleted or swapped, YAML-significant characters,
 //! deep nesting, very long lines, invalid UTF-8, odd values), decoded through the paths the
-//! commands use, as a vendor file, as a snapshot file, as an edit's text and by content.
-//! Decoding must return, and every problem it reports must point inside the file.
+//! commands use, as a vendor file, as a snapshot file, as an edit's text, by content and as
+//! `check --strict` reads it. Decoding must return, and every problem and warning it reports
+//! must point inside the file.
 //!
 //! `PROPTEST_CASES` sets the number of cases per property (default 32: a few seconds).
 
@@ -15,6 +16,7 @@ use crate::error::Diagnostic;
 use super::decode::{self, FileKind};
 use super::load::{EMBEDDED, RawFile, decode_vendor_files, decode_vendor_text};
 use super::source::{SourceFile, utf8};
+use super::strict;
 
 /// Text that means something to a YAML parser, or to chipmap's decoding.
 const SIGNIFICANT: &[&str] = &[
@@ -323,6 +325,15 @@ fn decode_every_way(stem: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
         decode::decode(&source, stem, expect, &mut diags);
         for diag in &diags {
             check_location(diag, text)?;
+        }
+        // As `check --strict` reads it: every warning points inside the file too.
+        let decoded = decode::decode_marked(&source, stem, expect, &mut Vec::new());
+        let today = strict::Today {
+            day: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default(),
+            snapshot: false,
+        };
+        for warning in strict::diagnostics(&[(source, decoded.marked())], Some(today)) {
+            check_location(&warning, text)?;
         }
     }
     if let Err(crate::error::Error::Invalid(diags)) =

@@ -8,14 +8,16 @@ use std::collections::VecDeque;
 use crate::error::Diagnostic;
 use crate::model::{Confidence, ENTRY_FIELDS, Entry, Kind, SnapshotMeta, Status, Vendor, closest};
 
-use super::check::{self, EntryPlaces};
+use super::check::EntryPlaces;
 use super::source::SourceFile;
-use super::strict;
+use super::strict::{Marked, Marks};
 use super::yaml::{self, Node, Pos, Value};
 use crate::model::brief;
 
+mod marks;
 mod snapshot;
 mod values;
+mod vendor;
 
 pub(in crate::store) use values::yaml_number;
 pub use values::{is_slug, slugify};
@@ -41,8 +43,24 @@ pub struct Decoded {
     pub vendors: Vec<(Vendor, Pos)>,
     /// How many items the `entries` lists hold, valid or not.
     pub entries: usize,
-    /// The warnings of `check --strict` about the valid entries, in file order.
-    pub warnings: Vec<Diagnostic>,
+    /// Read with `decode_marked` only: the vendors that have problems, with their valid
+    /// entries, which `vendors` leaves out but the rules of `check --strict` still read.
+    pub flawed: Vec<Vendor>,
+    /// Read with `decode_marked` only: where the values of each entry stand, for each vendor
+    /// of `vendors` and then of `flawed`.
+    pub marks: Vec<Vec<Marks>>,
+}
+
+impl Decoded {
+    /// Returns every vendor read, valid or not, with its marks, for the rules of `check
+    /// --strict` (empty unless read with `decode_marked`).
+    pub fn marked(&self) -> Vec<Marked<'_>> {
+        let vendors = self.vendors.iter().map(|(v, _)| v).chain(&self.flawed);
+        vendors
+            .zip(&self.marks)
+            .map(|(vendor, marks)| Marked { vendor, marks })
+            .collect()
+    }
 }
 
 /// Returns what the file holds; every problem found is pushed onto `diags`.
@@ -55,13 +73,37 @@ pub fn decode(
     expect: Option<FileKind>,
     diags: &mut Vec<Diagnostic>,
 ) -> Decoded {
+    decode_as(source, stem, expect, false, diags)
+}
+
+/// Returns what the file holds like `decode`, and also where the values that the rules of
+/// `check --strict` read stand, and the vendors that have problems (`Decoded::marked`). Only
+/// `check` pays for that.
+pub fn decode_marked(
+    source: &SourceFile,
+    stem: &str,
+    expect: Option<FileKind>,
+    diags: &mut Vec<Diagnostic>,
+) -> Decoded {
+    decode_as(source, stem, expect, true, diags)
+}
+
+fn decode_as(
+    source: &SourceFile,
+    stem: &str,
+    expect: Option<FileKind>,
+    marking: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Decoded {
     let first_new = diags.len();
     let mut reader = Reader {
         source,
         diags,
         taken: VecDeque::new(),
         entries: 0,
-        warnings: Vec::new(),
+        marking,
+        marks: Vec::new(),
+        flawed: Vec::new(),
     };
     // Each entry is decoded as soon as the parser has read it, and its tree dropped: a large
     // file never holds the trees of all its entries at once.
@@ -133,24 +175,34 @@ pub fn decode(
         };
     // Fields are read in a fixed order; report in the order of the file, as a reader scans it.
     reader.diags[first_new..].sort_by_key(|d| (d.line, d.column));
-    let (entries, mut warnings) = (reader.entries, reader.warnings);
-    warnings.sort_by_key(|d| (d.line, d.column));
+    // The valid vendors' marks first, as `Decoded::marked` reads them.
+    let (flawed, flawed_marks): (Vec<Vendor>, Vec<Vec<Marks>>) = reader.flawed.into_iter().unzip();
+    let mut marks = reader.marks;
+    marks.extend(flawed_marks);
     Decoded {
-        entries,
-        warnings,
+        entries: reader.entries,
+        flawed,
+        marks,
         ..decoded
     }
 }
+
+/// A valid entry as read, with its marks when the reader marks them.
+type Read = (Entry, Option<Marks>);
 
 struct Reader<'s, 'a> {
     source: &'s SourceFile<'a>,
     diags: &'s mut Vec<Diagnostic>,
     /// Entries decoded while the file was parsed, in file order, with their places.
-    taken: VecDeque<(Option<Entry>, Vec<EntryPlaces>)>,
+    taken: VecDeque<(Option<Read>, Vec<EntryPlaces>)>,
     /// Items of `entries` lists read so far, valid or not.
     entries: usize,
-    /// The warnings of `check --strict`.
-    warnings: Vec<Diagnostic>,
+    /// Whether to mark the places `check --strict` reads (`decode_marked`).
+    marking: bool,
+    /// With `marking`: the marks of each valid vendor, and the vendors with problems with
+    /// theirs.
+    marks: Vec<Vec<Marks>>,
+    flawed: Vec<(Vendor, Vec<Marks>)>,
 }
 
 impl Reader<'_, '_> {
@@ -231,7 +283,8 @@ impl Reader<'_, '_> {
         found
     }
 
-    fn entry(&mut self, node: &Node, places: &mut Vec<EntryPlaces>) -> Option<Entry> {
+    /// Returns the entry `node` holds if it is valid, with its marks when `marking`.
+    fn entry(&mut self, node: &Node, places: &mut Vec<EntryPlaces>) -> Option<Read> {
         let pairs = self.mapping(node, "an entry")?;
         let before = self.diags.len();
         let fields = self.fields(pairs, ENTRY_FIELDS, "an entry");
@@ -286,108 +339,8 @@ impl Reader<'_, '_> {
             });
         }
         let valid = self.diags.len() == before;
-        if valid {
-            self.strict(&entry, &fields);
-        }
-        valid.then_some(entry)
-    }
-
-    /// Records the warnings of `check --strict` about a valid entry.
-    fn strict(&mut self, entry: &Entry, fields: &[(&'static str, &Node)]) {
-        if !strict::worth_checking(entry) {
-            return;
-        }
-        let items = |name: &str| match get(fields, name).map(|n| &n.value) {
-            Some(Value::Seq(items)) => items.iter().map(|i| i.pos).collect(),
-            _ => Vec::new(),
-        };
-        let placed = strict::Placed {
-            entry,
-            aliases: items("aliases"),
-            sources: items("sources"),
-        };
-        for problem in strict::strict(&placed) {
-            let warning = self.source.diag(problem.pos, problem.message, problem.hint);
-            self.warnings.push(warning.warning());
-        }
-    }
-
-    fn vendor(&mut self, node: &Node, stem: Option<&str>) -> Option<(Vendor, Pos)> {
-        let pairs = self.mapping(node, "a vendor")?;
-        let before = self.diags.len();
-        let fields = self.fields(pairs, VENDOR_FIELDS, "a vendor");
-        let vendor_node = self.required(&fields, "vendor", node.pos, "the vendor");
-        let vendor = vendor_node.and_then(|n| self.slug(n, "vendor"));
-        let name = self
-            .required(&fields, "name", node.pos, "the vendor")
-            .and_then(|n| self.text(n, "name"));
-        if let (Some(vendor), Some(stem), Some(at)) = (&vendor, stem, vendor_node)
-            && vendor != stem
-        {
-            self.report(
-                at.pos,
-                format!(
-                    "vendor `{}` does not match the file name `{stem}`",
-                    brief(vendor)
-                ),
-                Some(format!(
-                    "write `vendor: {stem}`, or rename the file to `{}.yaml`",
-                    brief(vendor)
-                )),
-            );
-        }
-        let optional = |name: &str| get(&fields, name).filter(|n| !n.is_null());
-        let aliases = optional("aliases")
-            .and_then(|n| self.strings(n, "aliases"))
-            .unwrap_or_default();
-        let sites = optional("sites")
-            .and_then(|n| self.strings(n, "sites"))
-            .unwrap_or_default();
-        let mut entries = Vec::new();
-        let mut places = Vec::new();
-        if let Some(list) = self.required(&fields, "entries", node.pos, "the vendor") {
-            match &list.value {
-                Value::Seq(items) => {
-                    self.entries += items.len();
-                    for item in items {
-                        let entry = match item.value {
-                            Value::Taken => {
-                                self.taken.pop_front().and_then(|(entry, mut found)| {
-                                    places.append(&mut found);
-                                    entry
-                                })
-                            }
-                            _ => self.entry(item, &mut places),
-                        };
-                        entries.extend(entry);
-                    }
-                }
-                _ if list.is_null() => {}
-                _ => self.report(
-                    list.pos,
-                    format!("`entries` must be a list, not {}", list.describe()),
-                    None,
-                ),
-            }
-        }
-        let vendor_id = vendor.clone().unwrap_or_default();
-        for problem in check::entries(&vendor_id, &places) {
-            self.report(problem.pos, problem.message, problem.hint);
-        }
-        let done = self.diags.len() == before;
-        let at = vendor_node.map_or(node.pos, |n| n.pos);
-        done.then(|| {
-            (
-                Vendor {
-                    vendor: vendor_id,
-                    name: name.unwrap_or_default(),
-                    aliases,
-                    sites,
-                    entries,
-                },
-                at,
-            )
-        })
+        let marks = (valid && self.marking).then(|| marks::of(&fields, node.pos));
+        valid.then_some((entry, marks))
     }
 }
 

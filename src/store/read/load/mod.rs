@@ -4,18 +4,23 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use include_dir::{Dir, include_dir};
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Roadmap, SnapshotMeta, Vendor};
-
-use crate::store::versions::snapshot::Snapshot;
 
 pub use super::datadir::DataDir;
 use super::datadir::shown;
 use super::decode::{self, Decoded, FileKind};
 use super::file::read_file;
 use super::source::{SourceFile, utf8};
+use super::strict::{self, Today};
+
+mod snapshots;
+
+use snapshots::{decode_snapshot_files, snapshot_files};
+pub(in crate::store) use snapshots::{load_snapshot_files, snapshot_stems};
 
 /// The dataset shipped with chipmap, compiled into the binary.
 pub(in crate::store) static EMBEDDED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/roadmaps");
@@ -50,6 +55,9 @@ pub struct CheckReport {
 /// and the warnings of `check --strict`.
 #[derive(Debug, Clone, Default)]
 pub(in crate::store) struct Tally {
+    /// `Some` to run the rules of `check --strict`, with this day as today (in a snapshot,
+    /// its `taken` day stands for today); `None` reads no more than loading needs.
+    pub(in crate::store) strict: Option<NaiveDate>,
     pub(in crate::store) entries: usize,
     pub(in crate::store) warnings: Vec<Diagnostic>,
 }
@@ -64,9 +72,13 @@ pub fn load_data(data: &DataDir) -> Result<Loaded> {
     }
 }
 
-/// Returns every problem in the data directory's vendor files and snapshots.
-pub fn check_data(data: &DataDir) -> Result<CheckReport> {
-    let mut tally = Tally::default();
+/// Returns every problem in the data directory's vendor files and snapshots, and the warnings
+/// of `check --strict` as of `today`.
+pub fn check_data(data: &DataDir, today: NaiveDate) -> Result<CheckReport> {
+    let mut tally = Tally {
+        strict: Some(today),
+        ..Tally::default()
+    };
     let (loaded, diagnostics) = read_data(data, true, &mut tally)?;
     Ok(CheckReport {
         diagnostics,
@@ -82,15 +94,13 @@ pub fn load_path(path: &Path) -> Result<Loaded> {
     if path.is_dir() {
         return load_data(&DataDir::Path(path.to_path_buf()));
     }
-    let bytes = read_file(path)?;
+    let file = RawFile {
+        shown: shown(path),
+        stem: stem_of(path).unwrap_or_default().to_string(),
+        bytes: read_file(path)?,
+    };
     let mut diagnostics = Vec::new();
-    let decoded = decode_bytes(
-        &shown(path),
-        stem_of(path).unwrap_or_default(),
-        None,
-        &bytes,
-        &mut diagnostics,
-    );
+    let decoded = decode_bytes(&file, None, false, &mut diagnostics);
     if !diagnostics.is_empty() {
         return Err(Error::Invalid(diagnostics));
     }
@@ -118,19 +128,24 @@ fn decode_vendor_files_tallied(
     diagnostics: &mut Vec<Diagnostic>,
     tally: &mut Tally,
 ) -> Vec<Vendor> {
-    let mut vendors = Vec::with_capacity(files.len());
-    for file in files {
-        let decoded = decode_bytes(
-            &file.shown,
-            &file.stem,
-            Some(FileKind::Vendor),
-            &file.bytes,
-            diagnostics,
-        );
-        tally.entries += decoded.entries;
-        tally.warnings.extend(decoded.warnings);
-        vendors.extend(decoded.vendors.into_iter().map(|(v, _)| v));
+    let marking = tally.strict.is_some();
+    let decoded: Vec<Decoded> = files
+        .iter()
+        .map(|file| decode_bytes(file, Some(FileKind::Vendor), marking, diagnostics))
+        .collect();
+    tally.entries += decoded.iter().map(|d| d.entries).sum::<usize>();
+    if let Some(day) = tally.strict {
+        let today = Today {
+            day,
+            snapshot: false,
+        };
+        let found = strict_warnings(files.iter().zip(&decoded), Some(today));
+        tally.warnings.extend(found);
     }
+    let vendors: Vec<Vendor> = decoded
+        .into_iter()
+        .flat_map(|d| d.vendors.into_iter().map(|(v, _)| v))
+        .collect();
     // Vendor ids equal file stems, so the only way to repeat a vendor is `x.yaml` beside `x.yml`.
     let mut first: HashMap<&str, &RawFile> = HashMap::with_capacity(files.len());
     for file in files {
@@ -147,109 +162,24 @@ fn decode_vendor_files_tallied(
     vendors
 }
 
-/// Returns the names (file stems) of the data directory's snapshots, reading no file.
-pub(in crate::store) fn snapshot_stems(data: &DataDir) -> Result<Vec<String>> {
-    let mut stems: Vec<String> = match data {
-        DataDir::Path(dir) => match fs::read_dir(dir.join("snapshots")) {
-            Ok(listing) => listing
-                .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| is_yaml_name(p))
-                .filter_map(|p| stem_of(&p).map(str::to_string))
-                .collect(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err(Error::io(dir.join("snapshots"), e)),
-        },
-        DataDir::Embedded => snapshot_files(data)?.into_iter().map(|f| f.stem).collect(),
-    };
-    stems.sort();
-    Ok(stems)
-}
-
-/// Returns the snapshot files of the data directory, read but not decoded.
-fn snapshot_files(data: &DataDir) -> Result<Vec<RawFile>> {
-    match data {
-        DataDir::Path(dir) => read_yaml_files(&dir.join("snapshots")),
-        DataDir::Embedded => Ok(EMBEDDED
-            .get_dir("snapshots")
-            .map(embedded_files)
-            .unwrap_or_default()),
-    }
-}
-
-/// Returns the snapshots `files` hold, pushing every problem onto `diagnostics`, in file
-/// order. Each snapshot is a whole roadmap, so a history over many is mostly parsing: the
-/// files are decoded on every core, in runs that keep their order.
-fn decode_snapshot_files(
-    files: Vec<RawFile>,
-    diagnostics: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
-) -> Vec<Snapshot> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let run = files.len().div_ceil(cores).max(1);
-    let decoded: Vec<(Vec<Snapshot>, Vec<Diagnostic>, Vec<Diagnostic>)> =
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = files
-                .chunks(run)
-                .map(|chunk| scope.spawn(move || decode_snapshot_run(chunk)))
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| {
-                    w.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        });
-    let mut found = Vec::with_capacity(files.len());
-    for (snapshots, problems, cautions) in decoded {
-        found.extend(snapshots);
-        diagnostics.extend(problems);
-        warnings.extend(cautions);
-    }
-    found
-}
-
-/// Returns the snapshots of one run of files, with their problems and warnings.
-fn decode_snapshot_run(files: &[RawFile]) -> (Vec<Snapshot>, Vec<Diagnostic>, Vec<Diagnostic>) {
-    let (mut found, mut diagnostics, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
-    for file in files {
-        let decoded = decode_bytes(
-            &file.shown,
-            &file.stem,
-            Some(FileKind::Snapshot),
-            &file.bytes,
-            &mut diagnostics,
-        );
-        warnings.extend(decoded.warnings);
-        if let Some(meta) = decoded.snapshot {
-            let vendors = decoded.vendors.into_iter().map(|(v, _)| v).collect();
-            found.push(Snapshot {
-                meta,
-                shown: file.shown.clone(),
-                roadmap: Roadmap { vendors },
-            });
-        }
-    }
-    (found, diagnostics, warnings)
-}
-
-/// Returns the data directory's snapshots whose name `wanted` accepts, or every problem they
-/// have.
-pub(in crate::store) fn load_snapshot_files(
-    data: &DataDir,
-    wanted: impl Fn(&str) -> bool,
-) -> Result<Vec<Snapshot>> {
-    let files: Vec<RawFile> = snapshot_files(data)?
-        .into_iter()
-        .filter(|f| wanted(&f.stem))
+/// Returns the warnings of `check --strict` about the roadmap that `files` hold together,
+/// in file order.
+fn strict_warnings<'a>(
+    files: impl Iterator<Item = (&'a RawFile, &'a Decoded)>,
+    today: Option<Today>,
+) -> Vec<Diagnostic> {
+    let sources: Vec<(SourceFile, Vec<strict::Marked>)> = files
+        .filter_map(|(file, decoded)| {
+            // A file that is not text has said so, and holds no vendor to warn about.
+            let text = utf8(&file.shown, &file.bytes).ok()?;
+            let source = SourceFile {
+                path: &file.shown,
+                text,
+            };
+            Some((source, decoded.marked()))
+        })
         .collect();
-    let mut diagnostics = Vec::new();
-    let found = decode_snapshot_files(files, &mut diagnostics, &mut Vec::new());
-    if diagnostics.is_empty() {
-        Ok(found)
-    } else {
-        Err(Error::Invalid(diagnostics))
-    }
+    strict::diagnostics(&sources, today)
 }
 
 /// A file read from the data directory: its name as shown to the user, its stem, its bytes.
@@ -294,7 +224,13 @@ fn read_data(
     let vendors = decode_vendor_files_tallied(&vendor_files, &mut diagnostics, tally);
     // Counted as files read: a snapshot with problems is still a file `check` looked at.
     let snapshots = snapshot_files.len();
-    decode_snapshot_files(snapshot_files, &mut diagnostics, &mut tally.warnings);
+    let marking = tally.strict.is_some();
+    decode_snapshot_files(
+        snapshot_files,
+        marking,
+        &mut diagnostics,
+        &mut tally.warnings,
+    );
     let roadmap = Roadmap { vendors };
     Ok((
         Loaded {
@@ -307,15 +243,25 @@ fn read_data(
     ))
 }
 
+/// Returns what `file` holds, marked for the rules of `check --strict` with `marking`.
 fn decode_bytes(
-    shown: &str,
-    stem: &str,
+    file: &RawFile,
     expect: Option<FileKind>,
-    bytes: &[u8],
+    marking: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Decoded {
-    match utf8(shown, bytes) {
-        Ok(text) => decode::decode(&SourceFile { path: shown, text }, stem, expect, diagnostics),
+    let decode = match marking {
+        true => decode::decode_marked,
+        false => decode::decode,
+    };
+    match utf8(&file.shown, &file.bytes) {
+        Ok(text) => {
+            let source = SourceFile {
+                path: &file.shown,
+                text,
+            };
+            decode(&source, &file.stem, expect, diagnostics)
+        }
         Err(diag) => {
             diagnostics.push(diag);
             Decoded::default()
