@@ -313,6 +313,20 @@ fn check_passes_on_the_shipped_data() {
     assert!(out.ends_with("entries: no problems\n"), "{out}");
 }
 
+/// The shipped dataset is what an analyst cites: every snapshot and the working data pass
+/// every rule of `check --strict` (sources, confidence, proxies, status against dates, order
+/// of dates, memory generations), with each snapshot's `taken` day as its today.
+#[test]
+fn the_shipped_data_passes_check_strict() {
+    let env = TestEnv::with_shipped_data();
+    let (code, stdout, stderr) = env.run(&["check", "--strict"]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert_eq!(
+        stdout,
+        format!("roadmaps: {}: no problems\n", shipped_summary())
+    );
+}
+
 #[test]
 fn outside_a_data_directory_the_embedded_dataset_is_used() {
     let env = TestEnv::new();
