@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use chrono::{Datelike, NaiveDate};
 
-use crate::layout::{Row, Timeline, year_start};
+use crate::layout::{Lane, Row, Timeline, year_start};
 use crate::model::{FuzzyDate, Status};
 
 use super::{Paint, display_width, wrap_hanging, wrap_words};
@@ -141,15 +141,7 @@ pub fn write(out: &mut dyn Write, t: &Timeline, options: TermOptions) -> io::Res
     write_years(out, &axis, &cols)?;
     write_rule(out, &axis, &cols, paint)?;
     for lane in &t.lanes {
-        let name = format!("{} ({})", lane.name, lane.rows.len());
-        let background = axis.background(paint);
-        let pad = cols.prefix().saturating_sub(display_width(&name));
-        writeln!(
-            out,
-            "{}{}{background}",
-            paint.paint(Style::new().bold().underline(), &name),
-            " ".repeat(pad)
-        )?;
+        write_lane_name(out, lane, &cols, &axis, width, paint)?;
         for row in &lane.rows {
             write_row(out, row, &cols, &axis, paint)?;
         }
@@ -161,6 +153,36 @@ pub fn write(out: &mut dyn Write, t: &Timeline, options: TermOptions) -> io::Res
         write_years(out, &axis, &cols)?;
     }
     legend::write(out, t, width, paint)
+}
+
+/// Writes a lane's title (the vendor and its count) with the empty axis beside it; a title too
+/// long for the label columns stands on lines of its own, wrapped to the width, so it never
+/// runs into the axis or past the edge.
+fn write_lane_name(
+    out: &mut dyn Write,
+    lane: &Lane,
+    cols: &Columns,
+    axis: &Axis,
+    width: usize,
+    paint: Paint,
+) -> io::Result<()> {
+    let name = format!("{} ({})", lane.name, lane.rows.len());
+    let style = Style::new().bold().underline();
+    let room = cols.prefix();
+    if display_width(&name) + GAP <= room {
+        let pad = room - display_width(&name);
+        let background = axis.background(paint);
+        return writeln!(
+            out,
+            "{}{}{background}",
+            paint.paint(style, &name),
+            " ".repeat(pad)
+        );
+    }
+    for line in wrap_words(&name, width) {
+        writeln!(out, "{}", paint.paint(style, &line))?;
+    }
+    Ok(())
 }
 
 /// Column positions of the axis: every year gets the same number of columns, so year ticks

@@ -361,3 +361,25 @@ fn snapshot_list_and_check_summary_ran_past_their_width() {
         assert!(out.contains("no problems"), "{out}");
     }
 }
+
+#[test]
+fn a_long_vendor_name_ran_into_the_axis_and_past_the_width() {
+    // Huawei (HiSilicon) (12) at 66 columns ran into the axis and out of the width.
+    let env = TestEnv::with_files(&[(
+        "acme.yaml",
+        "vendor: acme\nname: Acme Heavy Industries (HiSilicon Semiconductor Division)\nentries:\n  - {id: x1, name: X1, kind: gpu, status: announced, available: 2026}\n  - {id: x2, name: X2, kind: gpu, status: announced, available: 2019}\n",
+    )]);
+    for width in 60..=140 {
+        let w = width.to_string();
+        let args = ["timeline", "--width", &w];
+        let out = env.stdout(&args);
+        assert_fits(&out, width, &args.join(" "));
+        for line in out.lines().filter(|l| l.contains("Acme")) {
+            let axis = line.find(['·', '┊']).unwrap_or(line.len());
+            assert!(
+                line[..axis].ends_with("  ") || axis == line.len(),
+                "the vendor's name runs into the axis at {width}:\n{out}"
+            );
+        }
+    }
+}
