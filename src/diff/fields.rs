@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::{FieldChange, FieldValue};
-use crate::model::{Entry, FuzzyDate, SpecValue};
+use crate::model::{Entry, FuzzyDate, ShiftClass, SpecValue};
 
 /// Returns every field that differs from `old` to `new`, in the order of docs/format.md section 2.
 ///
@@ -53,6 +53,13 @@ pub(super) fn field_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
     fields.specs(&old.specs, &new.specs);
     fields.set("sources", &old.sources, &new.sources);
     fields.text("notes", old.notes.as_deref(), new.notes.as_deref());
+    if old.status.has_shipped() {
+        for field in &mut fields.0 {
+            field.corrects = field
+                .shift
+                .is_some_and(|s| matches!(s.class, ShiftClass::Slipped | ShiftClass::PulledIn));
+        }
+    }
     fields.0
 }
 
@@ -66,6 +73,7 @@ impl Fields {
             old,
             new,
             shift: None,
+            corrects: false,
         });
     }
 

@@ -93,6 +93,10 @@ pub struct FieldChange {
     /// For a date that moved: refined / widened / slipped / pulled_in, and signed days.
     #[serde(skip)]
     pub shift: Option<Shift>,
+    /// Whether the date slipped or was pulled in on an entry that had already shipped on the
+    /// old side: the move corrects the record and is no slip (docs/format.md section 9).
+    #[serde(skip)]
+    pub corrects: bool,
 }
 
 /// A field's value as it is in the files (dates canonical).

@@ -172,6 +172,7 @@ mod tests {
             old: Some(FieldValue::Text(old.into())),
             new: Some(FieldValue::Text(new.into())),
             shift: None,
+            corrects: false,
         };
         assert_eq!(field("TSMC N3", "TSMC N3P").word_diff(), None);
         assert!(

@@ -316,6 +316,15 @@ word_enum!(
     }
 );
 
+impl Status {
+    /// Returns whether a product with this status has shipped (it is shipping, or was and
+    /// stopped): its dates are a record from then on, no longer a promise, so a move of them
+    /// corrects the record (docs/format.md section 9).
+    pub fn has_shipped(self) -> bool {
+        matches!(self, Status::Shipping | Status::Discontinued)
+    }
+}
+
 word_enum!(
     /// How sure the facts are: the vendor said so, the press reported it, or neither.
     Confidence {

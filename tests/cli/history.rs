@@ -338,3 +338,42 @@ fn show_gives_the_history_and_as_of_goes_back() {
     let drawn = env.stdout(&["timeline", "--as-of", "2025-01-10-first", "--width", "80"]);
     assert!(drawn.contains("Old One"), "{drawn}");
 }
+
+#[test]
+fn a_shipped_date_corrected_later_read_as_a_pull_in() {
+    let env = TestEnv::with_files(&[("acme.yaml", ACME)]);
+    env.stdout(&["update", "old-one", "--set", "status=shipping"]);
+    env.stdout(&["snapshot", "2025-06-02-shipped", "--taken", "2025-06-02"]);
+    env.stdout(&["update", "old-one", "--set", "available=2024Q4"]);
+    let history = env.stdout(&["history", "old-one", "--width", "100"]);
+    assert!(
+        history.contains("available: corrected 8 months earlier, after it shipped: 2025 -> 2024Q4"),
+        "{history}"
+    );
+    let compact = env.stdout(&["history", "--width", "100"]);
+    assert!(
+        compact.contains("2024Q4 (working, corrected 8 months earlier, after it shipped)"),
+        "{compact}"
+    );
+    let diff = env.stdout(&["diff", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&diff).unwrap();
+    let field = &json["changes"][0]["fields"][0];
+    assert_eq!(
+        (&field["shift"], &field["correction"]),
+        (&serde_json::json!("pulled_in"), &serde_json::json!(true)),
+        "{diff}"
+    );
+    let slips = env.stdout(&["slips", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&slips).unwrap();
+    let entries = json["entries"].as_array().expect("entries");
+    let old_one = entries
+        .iter()
+        .find(|e| e["key"] == "acme/old-one")
+        .unwrap_or_else(|| panic!("{slips}"));
+    let count = |list: &str| old_one[list].as_array().map(Vec::len);
+    assert_eq!(
+        (count("corrections"), count("pull_ins")),
+        (Some(1), Some(0)),
+        "{slips}"
+    );
+}

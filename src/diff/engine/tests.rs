@@ -221,3 +221,30 @@ fn a_predecessor_that_followed_a_rename_was_reported_changed() {
     let changes = diff(&old, &new);
     assert_eq!(paths(&changes, 1), ["predecessor"]);
 }
+
+#[test]
+fn a_shipped_date_that_moved_read_as_a_pull_in_not_a_correction() {
+    // Gaudi 3: shipping with 2025, then 2024Q4 once its launch date was known.
+    let dated = |status: Status, dates: [&str; 2]| {
+        let mut roadmap = roadmap(&[("intel", &["gaudi3"])]);
+        let e = &mut roadmap.vendors[0].entries[0];
+        (e.status, e.announced, e.available) = (status, Some(date(dates[0])), Some(date(dates[1])));
+        roadmap
+    };
+    let marks = |old_status: Status| {
+        let old = dated(old_status, ["2024-04", "2025"]);
+        let new = dated(Status::Shipping, ["2024-03", "2024Q4"]);
+        let changes = diff(&old, &new);
+        let fields = &changes.changes[0].fields;
+        let mark = |path: &str| fields.iter().find(|f| f.path == path).map(|f| f.corrects);
+        (mark("announced"), mark("available"))
+    };
+    assert_eq!(marks(Status::Shipping), (Some(true), Some(true)));
+    assert_eq!(marks(Status::Discontinued), (Some(true), Some(true)));
+    // Still a promise on the old side: a pull-in, whatever the new side says.
+    assert_eq!(marks(Status::Announced), (Some(false), Some(false)));
+    // A refinement of a shipped date narrows it; it corrects nothing.
+    let old = dated(Status::Shipping, ["2024-04", "2024H2"]);
+    let new = dated(Status::Shipping, ["2024-04", "2024Q4"]);
+    assert!(!diff(&old, &new).changes[0].fields[0].corrects);
+}

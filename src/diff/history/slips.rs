@@ -188,7 +188,7 @@ fn entry_slips(entry: &EntryHistory, versions: usize) -> Option<EntrySlips> {
                 Some(_) => {}
             }
         }
-        shipped_before = has_shipped(position.status);
+        shipped_before = position.status.has_shipped();
     }
     let (first, latest) = (first?, latest?);
     let net_days = days_between(first.date, latest.date);
@@ -214,11 +214,6 @@ fn entry_slips(entry: &EntryHistory, versions: usize) -> Option<EntrySlips> {
     })
 }
 
-/// Returns whether an entry with `status` had shipped: a move of its date corrects the record.
-fn has_shipped(status: Status) -> bool {
-    matches!(status, Status::Shipping | Status::Discontinued)
-}
-
 /// Returns the signed days from `old`'s midpoint to `new`'s.
 fn days_between(old: FuzzyDate, new: FuzzyDate) -> i64 {
     (new.midpoint() - old.midpoint()).num_days()
@@ -235,7 +230,7 @@ fn verdict(status: Status, first: FuzzyDate, latest: FuzzyDate) -> Verdict {
     let later = !lies_inside(latest, first) && days_between(first, latest) > 0;
     match status {
         Status::Cancelled => Verdict::Cancelled,
-        status if has_shipped(status) => {
+        status if status.has_shipped() => {
             if lies_inside(latest, first) {
                 Verdict::OnTime
             } else if later {
@@ -262,7 +257,7 @@ fn vendor_slips(vendor: &str, entries: &[EntrySlips]) -> VendorSlips {
         n if n % 2 == 1 => Some(net[n / 2] as f64),
         n => Some((net[n / 2 - 1] + net[n / 2]) as f64 / 2.0),
     };
-    let shipped: Vec<&&EntrySlips> = tracked.iter().filter(|e| has_shipped(e.status)).collect();
+    let shipped: Vec<&&EntrySlips> = tracked.iter().filter(|e| e.status.has_shipped()).collect();
     VendorSlips {
         vendor: vendor.to_string(),
         name: String::new(),

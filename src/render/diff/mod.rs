@@ -90,16 +90,27 @@ pub fn distance(shift: &Shift) -> String {
     }
 }
 
-/// Returns a date change as people say it: `slipped 6 months: 2026H1 -> 2026H2`.
+/// Returns a date change as people say it: `slipped 6 months: 2026H1 -> 2026H2`; on an entry
+/// that had shipped, `corrected 8 months earlier, after it shipped: 2025 -> 2024Q4`.
 fn describe_date(field: &FieldChange, shift: &Shift, words: Words) -> String {
     let (old, new) = (side_text(&field.old, words), side_text(&field.new, words));
     let arrow = words.arrow;
+    if field.corrects {
+        return format!("{}: {old} {arrow} {new}", correction(shift));
+    }
     match shift.class {
         ShiftClass::Slipped => format!("slipped {}: {old} {arrow} {new}", distance(shift)),
         ShiftClass::PulledIn => format!("pulled in {}: {old} {arrow} {new}", distance(shift)),
         ShiftClass::Refined => format!("refined: {old} {arrow} {new}"),
         ShiftClass::Widened => format!("widened: {old} {arrow} {new}"),
     }
+}
+
+/// Returns how a shipped entry's date was corrected: `corrected 8 months earlier, after it
+/// shipped`.
+pub(crate) fn correction(shift: &Shift) -> String {
+    let way = if shift.days < 0 { "earlier" } else { "later" };
+    format!("corrected {} {way}, after it shipped", distance(shift))
 }
 
 fn list(value: &Option<FieldValue>) -> Vec<String> {
@@ -336,6 +347,9 @@ pub(crate) fn field_json(field: &FieldChange) -> Value {
     if let Some(shift) = &field.shift {
         map.insert("shift".into(), json!(shift.class.as_str()));
         map.insert("days".into(), json!(shift.days));
+    }
+    if field.corrects {
+        map.insert("correction".into(), json!(true));
     }
     Value::Object(map)
 }

@@ -12,7 +12,7 @@ mod tests;
 
 use crate::diff::{EntryHistory, Event, FieldChange, FieldValue, Histories, Position, Step};
 use crate::model::{ShiftClass, VersionInfo};
-use crate::render::diff::{Words, distance, side_text, standing_units};
+use crate::render::diff::{Words, correction, distance, side_text, standing_units};
 
 pub use csv::write_csv;
 pub use json::{to_json, write_json};
@@ -183,6 +183,9 @@ fn how(field: &FieldChange) -> String {
     let Some(shift) = &field.shift else {
         return String::new();
     };
+    if field.corrects {
+        return format!(", {}", correction(shift));
+    }
     match shift.class {
         ShiftClass::Refined => ", refined".into(),
         ShiftClass::Widened => ", widened".into(),

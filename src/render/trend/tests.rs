@@ -92,6 +92,7 @@ fn change(old: Option<FuzzyDate>, new: FuzzyDate) -> Vec<FieldChange> {
         old: old.map(FieldValue::Date),
         new: Some(FieldValue::Date(new)),
         shift: old.and_then(|o| o.shift_to(&new)),
+        corrects: false,
     }]
 }
 

@@ -34,6 +34,7 @@ fn moved(path: &str, old: &str, new: &str) -> FieldChange {
         old: Some(FieldValue::Date(date(old))),
         new: Some(FieldValue::Date(date(new))),
         shift: date(old).shift_to(&date(new)),
+        corrects: false,
     }
 }
 
@@ -44,6 +45,7 @@ fn changed(path: &str, old: Option<FieldValue>, new: Option<FieldValue>) -> Fiel
         old,
         new,
         shift: None,
+        corrects: false,
     }
 }
 
