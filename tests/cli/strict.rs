@@ -26,6 +26,17 @@ fn snapshot(vendor: &str) -> String {
     )
 }
 
+/// Returns the first line of each warning `check --strict` gives (exit 1), as it prints it.
+fn warnings(env: &TestEnv) -> Vec<String> {
+    let (code, stdout, _) = env.run(&["check", "--strict"]);
+    assert_eq!(code, Some(1), "{stdout}");
+    stdout
+        .lines()
+        .filter(|l| l.starts_with("roadmaps/"))
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
 fn a_shipping_entry_with_a_future_date_was_not_warned_of() {
     let env = TestEnv::with_files(&[("acme.yaml", &ACME.replace("AVAILABLE", "2027H1"))]);
@@ -68,14 +79,8 @@ fn a_snapshot_was_checked_against_the_clock_not_its_taken_day() {
         ("acme.yaml", &vendor),
         ("snapshots/2026-03-16-gtc.yaml", &snapshot(&vendor)),
     ]);
-    let (code, stdout, _) = env.run(&["check", "--strict"]);
-    assert_eq!(code, Some(1), "{stdout}");
-    let headers: Vec<&str> = stdout
-        .lines()
-        .filter(|l| l.starts_with("roadmaps/"))
-        .collect();
     assert_eq!(
-        headers,
+        warnings(&env),
         [
             "roadmaps/snapshots/2026-03-16-gtc.yaml:12:17: warning: status is `shipping`, but `available: 2026H2` starts after the snapshot's `taken` day (2026-03-16)"
         ]
@@ -88,14 +93,8 @@ fn a_snapshot_was_checked_against_the_clock_not_its_taken_day() {
         ("acme.yaml", &vendor),
         ("snapshots/2026-03-16-gtc.yaml", &snapshot(&vendor)),
     ]);
-    let (code, stdout, _) = env.run(&["check", "--strict"]);
-    assert_eq!(code, Some(1), "{stdout}");
-    let headers: Vec<&str> = stdout
-        .lines()
-        .filter(|l| l.starts_with("roadmaps/"))
-        .collect();
     assert_eq!(
-        headers,
+        warnings(&env),
         [
             "roadmaps/acme.yaml:8:13: warning: status is still `announced`, but `available: 2026Q1` ended before today (2026-11-30)"
         ]
@@ -116,14 +115,9 @@ fn check_strict_exits_0_when_clean_and_1_with_only_warnings() {
         "https://quiet.felix2.workers.dev/https/www.nextplatform.com/2025/a1",
     );
     let env = TestEnv::with_files(&[("acme.yaml", &doubtful)]);
-    let (code, stdout, _) = env.run(&["check", "--strict"]);
-    assert_eq!(code, Some(1), "{stdout}");
-    let headers: Vec<&str> = stdout
-        .lines()
-        .filter(|l| l.starts_with("roadmaps/"))
-        .collect();
+    let (_, stdout, _) = env.run(&["check", "--strict"]);
     assert_eq!(
-        headers,
+        warnings(&env),
         [
             "roadmaps/acme.yaml:9:17: warning: `confidence: confirmed` rests on one third-party site alone (felix2.workers.dev)",
             "roadmaps/acme.yaml:11:15: warning: source https://quiet.felix2.workers.dev/https/www.nextplatform.com/… is on a mirror or proxy: it holds `www.nextplatform.com`",
