@@ -123,6 +123,11 @@ pub struct Summary {
     pub pulled_in: usize,
     pub announced_slipped: usize,
     pub announced_pulled_in: usize,
+    /// Of `slipped` and `pulled_in`, the entries whose `available` date moved after they had
+    /// shipped: corrections of the record (docs/format.md section 9). Text output says so; the
+    /// JSON summary keeps the shape of section 7, and each such field says `correction`.
+    #[serde(skip)]
+    pub corrected: usize,
 }
 
 impl Changes {
@@ -143,10 +148,11 @@ impl Summary {
                 ChangeKind::Modified => summary.modified += 1,
                 ChangeKind::Renamed => summary.renamed += 1,
             }
-            let shift = |path: &str| {
-                let field = change.fields.iter().find(|f| f.path == path);
-                field.and_then(|f| f.shift).map(|s| s.class)
-            };
+            let field = |path: &str| change.fields.iter().find(|f| f.path == path);
+            let shift = |path: &str| field(path).and_then(|f| f.shift).map(|s| s.class);
+            if field("available").is_some_and(|f| f.corrects) {
+                summary.corrected += 1;
+            }
             match shift("available") {
                 Some(ShiftClass::Slipped) => summary.slipped += 1,
                 Some(ShiftClass::PulledIn) => summary.pulled_in += 1,

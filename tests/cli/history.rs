@@ -355,6 +355,11 @@ fn a_shipped_date_corrected_later_read_as_a_pull_in() {
         compact.contains("2024Q4 (working, corrected 8 months earlier, after it shipped)"),
         "{compact}"
     );
+    let text = env.stdout(&["diff", "--width", "100"]);
+    assert!(
+        text.contains("1 pulled in (1 of them a correction of a shipped date)"),
+        "{text}"
+    );
     let diff = env.stdout(&["diff", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&diff).unwrap();
     let field = &json["changes"][0]["fields"][0];

@@ -315,8 +315,15 @@ fn summary_parts(s: &Summary) -> [String; 2] {
             s.added, s.removed, s.modified, s.renamed
         ),
         format!(
-            "available: {} slipped, {} pulled in; announced: {} slipped, {} pulled in",
-            s.slipped, s.pulled_in, s.announced_slipped, s.announced_pulled_in
+            "available: {} slipped, {} pulled in{}; announced: {} slipped, {} pulled in",
+            s.slipped,
+            s.pulled_in,
+            match s.corrected {
+                0 => String::new(),
+                n => format!(" ({n} of them a correction of a shipped date)"),
+            },
+            s.announced_slipped,
+            s.announced_pulled_in
         ),
     ]
 }
