@@ -79,7 +79,7 @@ pub(crate) fn side_text(value: &Option<FieldValue>, words: Words) -> String {
 }
 
 /// Returns how far a date moved, in months when a month or more, else in days.
-pub fn distance(shift: &Shift) -> String {
+fn distance(shift: &Shift) -> String {
     let months = shift.months().abs().round() as i64;
     let days = shift.days.abs();
     match (months, days) {
@@ -90,27 +90,30 @@ pub fn distance(shift: &Shift) -> String {
     }
 }
 
-/// Returns a date change as people say it: `slipped 6 months: 2026H1 -> 2026H2`; on an entry
-/// that had shipped, `corrected 8 months earlier, after it shipped: 2025 -> 2024Q4`.
+/// Returns a date change as people say it: `slipped 6 months: 2026H1 -> 2026H2`.
 fn describe_date(field: &FieldChange, shift: &Shift, words: Words) -> String {
     let (old, new) = (side_text(&field.old, words), side_text(&field.new, words));
-    let arrow = words.arrow;
-    if field.corrects {
-        return format!("{}: {old} {arrow} {new}", correction(shift));
-    }
-    match shift.class {
-        ShiftClass::Slipped => format!("slipped {}: {old} {arrow} {new}", distance(shift)),
-        ShiftClass::PulledIn => format!("pulled in {}: {old} {arrow} {new}", distance(shift)),
-        ShiftClass::Refined => format!("refined: {old} {arrow} {new}"),
-        ShiftClass::Widened => format!("widened: {old} {arrow} {new}"),
-    }
+    format!(
+        "{}: {old} {} {new}",
+        how_it_moved(field, shift),
+        words.arrow
+    )
 }
 
-/// Returns how a shipped entry's date was corrected: `corrected 8 months earlier, after it
-/// shipped`.
-pub(crate) fn correction(shift: &Shift) -> String {
-    let way = if shift.days < 0 { "earlier" } else { "later" };
-    format!("corrected {} {way}, after it shipped", distance(shift))
+/// Returns how a date moved, as people say it: `slipped 6 months`, `pulled in 2 months`,
+/// `refined`, `widened`; on an entry that had shipped, `corrected 8 months earlier, after it
+/// shipped`. `diff`, `show` and `history` all say it so.
+pub(crate) fn how_it_moved(field: &FieldChange, shift: &Shift) -> String {
+    if field.corrects {
+        let way = if shift.days < 0 { "earlier" } else { "later" };
+        return format!("corrected {} {way}, after it shipped", distance(shift));
+    }
+    match shift.class {
+        ShiftClass::Slipped => format!("slipped {}", distance(shift)),
+        ShiftClass::PulledIn => format!("pulled in {}", distance(shift)),
+        ShiftClass::Refined => "refined".into(),
+        ShiftClass::Widened => "widened".into(),
+    }
 }
 
 fn list(value: &Option<FieldValue>) -> Vec<String> {

@@ -11,8 +11,8 @@ mod text;
 mod tests;
 
 use crate::diff::{EntryHistory, Event, FieldChange, FieldValue, Histories, Position, Step};
-use crate::model::{ShiftClass, VersionInfo};
-use crate::render::diff::{Words, correction, distance, side_text, standing_units};
+use crate::model::VersionInfo;
+use crate::render::diff::{Words, how_it_moved, side_text, standing_units};
 
 pub use csv::write_csv;
 pub use json::{to_json, write_json};
@@ -180,18 +180,9 @@ fn renamed_from(entry: &EntryHistory, field: &FieldChange, words: Words) -> Stri
 /// Returns what a date's move was, after a comma: `, refined`, `, slipped 6 months`; nothing
 /// for any other field.
 fn how(field: &FieldChange) -> String {
-    let Some(shift) = &field.shift else {
-        return String::new();
-    };
-    if field.corrects {
-        return format!(", {}", correction(shift));
-    }
-    match shift.class {
-        ShiftClass::Refined => ", refined".into(),
-        ShiftClass::Widened => ", widened".into(),
-        ShiftClass::Slipped => format!(", slipped {}", distance(shift)),
-        ShiftClass::PulledIn => format!(", pulled in {}", distance(shift)),
-    }
+    field.shift.map_or_else(String::new, |shift| {
+        format!(", {}", how_it_moved(field, &shift))
+    })
 }
 
 /// Returns the sentence for the entries of a vendor that did not move, of `told`: `4 more
