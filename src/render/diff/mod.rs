@@ -231,24 +231,15 @@ pub(crate) fn describe_group(parent: &str, fields: &[&FieldChange], words: Words
             (words.data)(&value_text(value))
         )
     };
-    let set: Vec<String> = fields
-        .iter()
-        .filter_map(|f| {
-            f.new
-                .as_ref()
-                .filter(|_| f.old.is_none())
-                .map(|v| item(f, v))
-        })
-        .collect();
-    let unset: Vec<String> = fields
-        .iter()
-        .filter_map(|f| {
-            f.old
-                .as_ref()
-                .filter(|_| f.new.is_none())
-                .map(|v| item(f, v))
-        })
-        .collect();
+    type Side = fn(&FieldChange) -> &Option<FieldValue>;
+    // The fields with a value on `this` side only.
+    let only_on = |this: Side, other: Side| -> Vec<String> {
+        let only = fields.iter().filter(|f| other(f).is_none());
+        only.filter_map(|f| this(f).as_ref().map(|v| item(f, v)))
+            .collect()
+    };
+    let set = only_on(|f| &f.new, |f| &f.old);
+    let unset = only_on(|f| &f.old, |f| &f.new);
     let mut units = Vec::new();
     for (mark, items) in [("+", set), ("-", unset)] {
         if items.is_empty() {
