@@ -32,6 +32,15 @@ fn keys(env: &TestEnv) -> Vec<String> {
     csv.lines().skip(1).map(str::to_string).collect()
 }
 
+/// Asserts that `command --vendor V --width WIDTH` fits for every vendor of the shipped data.
+fn each_vendor_fits(env: &TestEnv, command: &str, width: usize) {
+    let w = width.to_string();
+    for vendor in vendors(env) {
+        let args = [command, "--vendor", &vendor, "--width", &w];
+        assert_fits(&env.stdout(&args), width, &args.join(" "));
+    }
+}
+
 /// Returns stdout and stderr of a run that must succeed.
 fn run(env: &TestEnv, args: &[&str]) -> (String, String) {
     let (code, stdout, stderr) = env.run(args);
@@ -44,10 +53,7 @@ fn list_tables_ran_past_their_width() {
     let env = TestEnv::with_shipped_data();
     for width in WIDTHS {
         let w = width.to_string();
-        for vendor in vendors(&env) {
-            let args = ["list", "--vendor", &vendor, "--width", &w];
-            assert_fits(&env.stdout(&args), *width, &args.join(" "));
-        }
+        each_vendor_fits(&env, "list", *width);
         let all = [
             "list",
             "--width",
@@ -139,11 +145,7 @@ fn show_ran_past_its_width_for_some_entries() {
 fn timeline_fits_for_every_vendor_and_width() {
     let env = TestEnv::with_shipped_data();
     for width in WIDTHS {
-        let w = width.to_string();
-        for vendor in vendors(&env) {
-            let args = ["timeline", "--vendor", &vendor, "--width", &w];
-            assert_fits(&env.stdout(&args), *width, &args.join(" "));
-        }
+        each_vendor_fits(&env, "timeline", *width);
     }
 }
 
