@@ -50,8 +50,14 @@ pub struct Row {
     pub key: String,
     pub name: String,
     pub status: Status,
+    /// The date of the chosen basis, which places the row.
     pub date: Option<FuzzyDate>,
+    /// Both dates, for a picture's tooltip.
+    pub announced: Option<FuzzyDate>,
+    pub available: Option<FuzzyDate>,
     pub memory: Option<String>,
+    /// The first of the entry's sources: what the row rests on.
+    pub source: Option<String>,
 }
 
 impl Timeline {
@@ -100,7 +106,10 @@ pub fn timeline(roadmap: &Roadmap, spec: &TimelineSpec) -> Timeline {
             name: entry.name.clone(),
             status: entry.status,
             date,
+            announced: entry.announced,
+            available: entry.available,
             memory: entry.memory_label(),
+            source: entry.sources.first().cloned(),
         };
         match lanes.iter_mut().find(|l| l.vendor == vendor.vendor) {
             Some(lane) => lane.rows.push(row),

@@ -9,10 +9,12 @@ pub mod entry;
 pub mod history;
 pub mod json;
 pub mod markdown;
+pub mod png;
 pub mod slips;
 pub mod snapshots;
+pub mod svg;
 pub mod table;
-pub mod term;
+pub mod timeline;
 pub mod trend;
 pub mod visible;
 

@@ -4,12 +4,16 @@ use std::io::Write;
 
 use chipmap::layout::{self, TimelineSpec};
 use chipmap::model::DateBasis;
-use chipmap::render::term::{self, MIN_WIDTH, TermOptions};
+use chipmap::render::png;
+use chipmap::render::svg::Fonts;
+use chipmap::render::timeline::svg::{self, SvgOptions};
+use chipmap::render::timeline::term::{self, MIN_WIDTH, TermOptions};
 use clap::{Args, ValueEnum};
 
 use super::filters::FilterArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
+use crate::cli::output::{self, Document, OutputArgs, ScaleArgs};
 
 /// Draw per-vendor timelines: one row per entry, its date drawn as a bar (year, half, quarter)
 /// or a dot (month, day), status shown by shade, today marked.
@@ -32,6 +36,10 @@ pub struct TimelineArgs {
     /// Output format.
     #[arg(long, value_enum, ignore_case = true, default_value_t = TimelineFormat::Term)]
     format: TimelineFormat,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
+    scale: ScaleArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -44,6 +52,10 @@ enum Basis {
 enum TimelineFormat {
     /// Text for a terminal, fitted to its width.
     Term,
+    /// A picture (SVG 1.1) that carries its font.
+    Svg,
+    /// The SVG drawn to pixels (--scale for resolution; not to a terminal).
+    Png,
 }
 
 /// Runs `chipmap timeline`.
@@ -88,18 +100,35 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
             timeline.basis.as_str()
         ));
     }
-    // The axis needs more room than text: a narrower terminal gets the minimum.
-    let width = context.width.max(MIN_WIDTH);
-    match args.format {
-        TimelineFormat::Term => term::write(
-            out,
-            &timeline,
-            TermOptions {
-                width,
+    let as_of = as_of.as_ref().map(|v| (v.label.as_str(), v.taken));
+    let picture = || {
+        let options = SvgOptions {
+            width: svg::WIDTH,
+            as_of,
+            fonts: Fonts::Embedded,
+        };
+        svg::svg(&timeline, &options)
+    };
+    let document = match args.format {
+        TimelineFormat::Term => {
+            let mut text = Vec::new();
+            // The axis needs more room than text: a narrower terminal gets the minimum.
+            let options = TermOptions {
+                width: context.width.max(MIN_WIDTH),
                 paint: context.stdout_paint,
-                as_of: as_of.as_ref().map(|v| (v.label.as_str(), v.taken)),
-            },
-        )?,
-    }
+                as_of,
+            };
+            term::write(&mut text, &timeline, options)?;
+            Document::Text(String::from_utf8_lossy(&text).into_owned())
+        }
+        TimelineFormat::Svg => Document::Text(picture()),
+        TimelineFormat::Png => Document::Binary {
+            bytes: png::from_svg(&picture(), args.scale.scale).map_err(|e| {
+                chipmap::Error::usage(e.to_string(), Some("try a smaller --scale".into()))
+            })?,
+            format: "PNG",
+        },
+    };
+    output::deliver(context, document, args.output.output.as_deref(), out)?;
     Ok(Outcome::Success)
 }

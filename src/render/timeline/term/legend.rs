@@ -4,11 +4,11 @@ use std::io::{self, Write};
 
 use anstyle::AnsiColor;
 
-use super::super::visible::unpainted;
-use super::super::{Paint, display_width};
 use super::{GAP, TODAY, UNDATED, glyphs};
 use crate::layout::Timeline;
 use crate::model::{DateBasis, Status};
+use crate::render::visible::unpainted;
+use crate::render::{Paint, display_width};
 
 /// Writes the legend: the glyph of each status, today, and notes on what is not drawn.
 pub(super) fn write(

@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::layout::{Lane, Row, Timeline, year_start};
 use crate::model::{FuzzyDate, Status};
 
-use super::{Paint, display_width, wrap_hanging, wrap_words};
+use crate::render::{Paint, display_width, wrap_hanging, wrap_words};
 
 mod legend;
 
@@ -132,8 +132,12 @@ pub fn write(out: &mut dyn Write, t: &Timeline, options: TermOptions) -> io::Res
     let cols = Columns::fit(t, width);
     let axis = Axis::new(t, cols.axis);
     let when = match options.as_of {
-        Some((label, Some(_))) => super::as_of_caption(label, Some(t.today)),
-        Some((label, None)) => format!("{} · today {}", super::as_of_caption(label, None), t.today),
+        Some((label, Some(_))) => crate::render::as_of_caption(label, Some(t.today)),
+        Some((label, None)) => format!(
+            "{} · today {}",
+            crate::render::as_of_caption(label, None),
+            t.today
+        ),
         None => format!("today {}", t.today),
     };
     let title = format!("{} dates, {} · {when}", t.basis.as_str(), t.years());

@@ -1,0 +1,104 @@
+//! Where a document goes: stdout, or `--output FILE`, written atomically. The one place that
+//! decides it, for every command that writes a picture or a document.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use chipmap::render::visible::Visible;
+use clap::Args;
+
+use super::context::Context;
+use super::exit::Failure;
+
+/// `--output FILE`, shared by the commands that write documents.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write to FILE (atomically: the old file or the new one, never a mix) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `--scale`, for the pictures drawn to pixels.
+#[derive(Debug, Args)]
+pub struct ScaleArgs {
+    /// Pixels per SVG unit of a PNG (2 for a high-density screen or a slide).
+    #[arg(long, value_name = "N", default_value_t = 1.0, value_parser = scale)]
+    pub scale: f32,
+}
+
+fn scale(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(n) if (0.1..=8.0).contains(&n) => Ok(n),
+        Ok(_) => Err("a scale from 0.1 to 8".into()),
+        Err(_) => Err(format!("`{text}` is not a number (a scale from 0.1 to 8)")),
+    }
+}
+
+/// A finished document: text (which, like all output, passes the filter that shows control
+/// characters), or the bytes of a binary format, named for messages (`PNG`).
+pub enum Document {
+    Text(String),
+    Binary {
+        bytes: Vec<u8>,
+        format: &'static str,
+    },
+}
+
+/// Writes `document` to `output`, or to stdout (`out`, behind the output filter). A file gets
+/// the very bytes stdout would (without colour); a binary document is refused on a terminal.
+pub fn deliver(
+    context: &Context,
+    document: Document,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    match (document, output) {
+        (Document::Text(text), None) => Ok(out.write_all(text.as_bytes())?),
+        (Document::Text(text), Some(path)) => {
+            let mut shown = Vec::with_capacity(text.len());
+            {
+                let mut filter = Visible::new(&mut shown, false);
+                filter.write_all(text.as_bytes())?;
+                filter.finish()?;
+            }
+            write_file(context, path, &shown)
+        }
+        (Document::Binary { bytes, .. }, Some(path)) => write_file(context, path, &bytes),
+        (Document::Binary { bytes, format }, None) => {
+            if std::io::stdout().is_terminal() {
+                return Err(chipmap::Error::usage(
+                    format!("{format} is binary, and stdout is a terminal"),
+                    Some(format!(
+                        "give --output FILE, or send stdout to a file: > picture.{}",
+                        format.to_lowercase()
+                    )),
+                )
+                .into());
+            }
+            // The filter holds nothing (nothing was written to it): the bytes go around it.
+            out.flush()?;
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes)?;
+            Ok(stdout.flush()?)
+        }
+    }
+}
+
+fn write_file(context: &Context, path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    chipmap::store::write_atomic(path, bytes, context.fault.as_deref())?;
+    context.note(format_args!(
+        "wrote {} ({})",
+        chipmap::store::shown(path),
+        size(bytes.len())
+    ));
+    Ok(())
+}
+
+/// Returns a size as people read it: `812 bytes`, `84 KB`, `1.2 MB`.
+fn size(bytes: usize) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}
