@@ -14,6 +14,7 @@ mod history;
 mod invalid;
 mod large;
 mod matching;
+mod pictures;
 mod readme;
 mod refs;
 mod strict;
