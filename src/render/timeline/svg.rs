@@ -31,6 +31,9 @@ const MARGIN: f64 = 24.0;
 const LINE: f64 = 22.0;
 const LANE_PAD: f64 = 7.0;
 const BAR: f64 = 12.0;
+/// Every other lane's background; a label is haloed in its lane's, so grid and today lines
+/// pass behind it without crossing its letters.
+const SHADED: &str = "#f6f8fa";
 const TITLE: TextStyle = TextStyle {
     size: 20.0,
     weight: Weight::SemiBold,
@@ -147,8 +150,13 @@ pub fn svg(t: &Timeline, options: &SvgOptions) -> String {
         }
     }
     grid(&mut doc, t, &axis, chart_top, chart_bottom, repeat_axis);
-    for drawn in &lanes {
-        lane(&mut doc, drawn, &axis);
+    for (i, drawn) in lanes.iter().enumerate() {
+        lane(
+            &mut doc,
+            drawn,
+            &axis,
+            if i % 2 == 1 { SHADED } else { "#ffffff" },
+        );
     }
     doc.line(
         (MARGIN, chart_bottom),
@@ -314,13 +322,16 @@ fn grid(doc: &mut Doc, t: &Timeline, axis: &Axis, top: f64, bottom: f64, repeat:
 }
 
 /// Draws a lane: its name and count, then each row's mark and label with its tooltip.
-fn lane(doc: &mut Doc, drawn: &Drawn, axis: &Axis) {
+fn lane(doc: &mut Doc, drawn: &Drawn, axis: &Axis, background: &str) {
     let top = drawn.top + LANE_PAD;
+    let room = axis.left - MARGIN - 16.0;
     doc.raw(&format!(
         "<g class=\"lane\">\n<title>{}</title>\n",
         escape(&drawn.lane.name)
     ));
-    doc.text(MARGIN + 8.0, top + 15.0, &drawn.lane.name, &LANE_NAME);
+    // A name too long for the column is cut; the lane's tooltip has it whole.
+    let name = pack::shorten_in(&drawn.lane.name, room, &LANE_NAME);
+    doc.text(MARGIN + 8.0, top + 15.0, &name, &LANE_NAME);
     doc.text(MARGIN + 8.0, top + 30.0, &count(drawn.lane), &SMALL);
     for p in &drawn.placed {
         let middle = top + LINE * p.line as f64 + LINE / 2.0;
@@ -335,7 +346,7 @@ fn lane(doc: &mut Doc, drawn: &Drawn, axis: &Axis) {
         };
         doc.raw(&mark);
         doc.raw(&format!(
-            "\n<text x=\"{}\" y=\"{}\">{}<tspan dx=\"{}\" font-size=\"{}\" fill=\"{MUTED}\">{}</tspan></text>\n</g>\n",
+            "\n<text x=\"{}\" y=\"{}\" stroke=\"{background}\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">{}<tspan dx=\"{}\" font-size=\"{}\" fill=\"{MUTED}\">{}</tspan></text>\n</g>\n",
             num(p.label_x),
             num(middle + 4.0),
             escape(&p.name),
@@ -390,7 +401,7 @@ fn undated_lines(lane: &Lane, basis: DateBasis, room: f64) -> Vec<String> {
             last.push_str(sep);
             last.push_str(name);
         } else {
-            lines.push((*name).to_string());
+            lines.push(pack::shorten_in(name, room, &SMALL));
         }
     }
     lines

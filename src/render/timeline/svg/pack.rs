@@ -145,10 +145,19 @@ fn beside<'a>(
 
 /// Returns `name` cut to fit `room` px, ending in `…` (at least its first character).
 fn shorten(name: &str, room: f64) -> String {
-    let chars: Vec<char> = name.chars().collect();
+    shorten_in(name, room, &NAME)
+}
+
+/// Returns `text` as it fits `room` px in `style`: whole, or cut and ending in `…` (at least
+/// its first character).
+pub fn shorten_in(text: &str, room: f64, style: &TextStyle) -> String {
+    if style.width(text) <= room {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
     for keep in (1..chars.len()).rev() {
         let cut: String = chars[..keep].iter().collect::<String>() + "…";
-        if NAME.width(&cut) <= room {
+        if style.width(&cut) <= room {
             return cut;
         }
     }
