@@ -283,3 +283,43 @@ fn a_png_is_refused_on_a_terminal_without_output() {
     assert!(seen.contains("rc=2"), "{seen}");
     assert!(!seen.contains("IHDR"), "no PNG bytes reached the terminal");
 }
+
+#[test]
+fn the_picture_follows_as_of_and_the_filters_as_the_terminal_does() {
+    let svg = shipped_svg(&["--as-of", "2024-03-18-gtc", "--vendor", "nvidia"]);
+    let doc = roxmltree::Document::parse(&svg).expect("parses");
+    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("as of 2024-03-18-gtc (taken 2024-03-18)")),
+        "{texts:?}"
+    );
+    let lanes = doc.descendants().filter(|n| has_class(n, "lane")).count();
+    assert_eq!(lanes, 1);
+    let terminal = TestEnv::new().stdout(&[
+        "timeline",
+        "--as-of",
+        "2024-03-18-gtc",
+        "--vendor",
+        "nvidia",
+    ]);
+    let names: Vec<&str> = doc
+        .descendants()
+        .filter(|n| has_class(n, "entry"))
+        .filter_map(|n| {
+            n.children()
+                .find(|c| c.has_tag_name("text"))?
+                .children()
+                .find(|c| c.is_text())?
+                .text()
+        })
+        .collect();
+    assert!(!names.is_empty());
+    for name in names {
+        assert!(
+            terminal.contains(name),
+            "{name} is drawn in the picture but not in the terminal"
+        );
+    }
+}
