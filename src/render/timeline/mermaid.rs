@@ -178,7 +178,7 @@ fn notes(t: &Timeline) -> Vec<String> {
     let mut notes = Vec::new();
     if t.undated > 0 && !t.undated_listed {
         notes.push(format!(
-            "{} with no {} date not listed (they are without --from and --to)",
+            "{} with no {} date left out (listed without --from and --to)",
             plural(t.undated, "entry"),
             t.basis.as_str()
         ));
