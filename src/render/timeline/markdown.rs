@@ -82,6 +82,7 @@ pub fn write(
     Ok(())
 }
 
+/// Returns `word` with its first letter in upper case: a column heading.
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {
