@@ -7,7 +7,8 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '~' | '|' | '[' | ']' | '<' | '>' | '#' | '!' => {
+            // `&` too: `&lt;` in the data is text, which a reader would show as `<`.
+            '\\' | '`' | '*' | '_' | '~' | '|' | '[' | ']' | '<' | '>' | '#' | '!' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -32,5 +33,12 @@ mod tests {
         );
         assert_eq!(escape("two\nlines"), "two lines");
         assert_eq!(escape("plain 2026H2"), "plain 2026H2");
+    }
+
+    #[test]
+    fn a_character_reference_in_the_data_showed_as_the_character_it_names() {
+        // `&lt;` in a name is four characters of text, not `<`; nor is `&#124;` a `|`.
+        assert_eq!(escape("a &lt; b"), r"a \&lt; b");
+        assert_eq!(escape("AT&T &#124;"), r"AT\&T \&\#124;");
     }
 }

@@ -10,6 +10,7 @@ mod docs;
 mod edit;
 mod files;
 mod fit;
+mod formats;
 mod history;
 mod invalid;
 mod large;

@@ -8,6 +8,7 @@ use chipmap::render::png;
 use chipmap::render::svg::Fonts;
 use chipmap::render::timeline::svg::{self, SvgOptions};
 use chipmap::render::timeline::term::{self, MIN_WIDTH, TermOptions};
+use chipmap::render::timeline::{json, markdown, mermaid};
 use clap::{Args, ValueEnum};
 
 use super::filters::FilterArgs;
@@ -56,6 +57,12 @@ enum TimelineFormat {
     Svg,
     /// The SVG drawn to pixels (--scale for resolution; not to a terminal).
     Png,
+    /// A Mermaid gantt chart, for a wiki or an issue (GitHub and GitLab draw it).
+    Mermaid,
+    /// A Markdown document: one table per vendor, for a newsletter.
+    Markdown,
+    /// The laid-out rows as one JSON value.
+    Json,
 }
 
 /// Runs `chipmap timeline`.
@@ -111,15 +118,13 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
     };
     let document = match args.format {
         TimelineFormat::Term => {
-            let mut text = Vec::new();
             // The axis needs more room than text: a narrower terminal gets the minimum.
             let options = TermOptions {
                 width: context.width.max(MIN_WIDTH),
                 paint: context.stdout_paint,
                 as_of,
             };
-            term::write(&mut text, &timeline, options)?;
-            Document::Text(String::from_utf8_lossy(&text).into_owned())
+            text(|out| term::write(out, &timeline, options))?
         }
         TimelineFormat::Svg => Document::Text(picture()),
         TimelineFormat::Png => Document::Binary {
@@ -128,7 +133,17 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
             })?,
             format: "PNG",
         },
+        TimelineFormat::Mermaid => Document::Text(mermaid::mermaid(&timeline, as_of)),
+        TimelineFormat::Markdown => text(|out| markdown::write(out, &timeline, as_of))?,
+        TimelineFormat::Json => text(|out| json::write(out, &timeline, as_of))?,
     };
     output::deliver(context, document, args.output.output.as_deref(), out)?;
     Ok(Outcome::Success)
+}
+
+/// Returns the text a renderer writes, as a document.
+fn text(render: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Result<Document, Failure> {
+    let mut bytes = Vec::new();
+    render(&mut bytes)?;
+    Ok(Document::Text(String::from_utf8_lossy(&bytes).into_owned()))
 }
