@@ -80,9 +80,16 @@ pub fn run(args: ReportArgs, context: &Context, out: &mut dyn Write) -> Result<O
         timeline: &timeline,
         versions: &histories.versions,
         slips: &slips,
-        changes: compared.as_ref().map(|(changes, context)| Compared { changes, context }),
+        changes: compared
+            .as_ref()
+            .map(|(changes, context)| Compared { changes, context }),
     };
     let page = render::page(&report, &render::sections(&report));
-    output::deliver(context, Document::Text(page), args.output.output.as_deref(), out)?;
+    output::deliver(
+        context,
+        Document::Text(page),
+        args.output.output.as_deref(),
+        out,
+    )?;
     Ok(Outcome::Success)
 }

@@ -1,23 +1,23 @@
 //! The report's entries: per vendor a table of every entry (name, key, kind and family,
-//! status, dates, memory, process), its notes and its sources as links; each entry is
-//! anchored at its key, so the other sections link to it.
+//! status, dates, memory, process, and under them its notes and its sources as links); each
+//! entry is anchored at its key, so the other sections link to it.
 
 use std::fmt::Write as _;
 
 use super::Section;
-use super::html::{Align, Table, attr, escape, source};
-use crate::model::{Entry, Roadmap, format_number};
+use super::html::{attr, escape, source};
+use crate::model::{Entry, FuzzyDate, Roadmap, format_number};
 use crate::render::plural;
 use crate::render::svg::status;
 
-const HEADER: [&str; 7] = [
+/// The columns of an entry's first row; its notes and sources take a row under them.
+const HEADER: [&str; 6] = [
     "entry",
     "status",
     "announced",
     "available",
     "memory",
     "process",
-    "notes and sources",
 ];
 
 /// Returns the entries section: a list of the vendors, then a table per vendor.
@@ -25,8 +25,9 @@ pub fn section(roadmap: &Roadmap) -> Section {
     let mut body = String::new();
     if roadmap.vendors.is_empty() {
         body.push_str("<p>No entries.</p>\n");
+    } else {
+        body.push_str("<ul class=\"vendors-list\">\n");
     }
-    body.push_str("<ul class=\"vendors-list\">\n");
     for vendor in &roadmap.vendors {
         let _ = writeln!(
             body,
@@ -36,7 +37,9 @@ pub fn section(roadmap: &Roadmap) -> Section {
             vendor.entries.len()
         );
     }
-    body.push_str("</ul>\n");
+    if !roadmap.vendors.is_empty() {
+        body.push_str("</ul>\n");
+    }
     for vendor in &roadmap.vendors {
         let _ = writeln!(
             body,
@@ -45,18 +48,15 @@ pub fn section(roadmap: &Roadmap) -> Section {
             escape(&vendor.name),
             plural(vendor.entries.len(), "entry")
         );
-        let rows = vendor
-            .entries
-            .iter()
-            .map(|e| row(&e.key(&vendor.vendor), e))
-            .collect();
-        let table = Table {
-            header: HEADER.iter().map(|h| (*h).to_string()).collect(),
-            align: vec![Align::Left; HEADER.len()],
-            rows,
-            class: "entries",
-        };
-        body.push_str(&table.html());
+        body.push_str("<div class=\"scroll\">\n<table class=\"entries\">\n<thead><tr>");
+        for header in HEADER {
+            let _ = write!(body, "<th>{header}</th>");
+        }
+        body.push_str("</tr></thead>\n");
+        for entry in &vendor.entries {
+            body.push_str(&rows(&entry.key(&vendor.vendor), entry));
+        }
+        body.push_str("</table>\n</div>\n");
     }
     Section {
         id: "entries",
@@ -65,16 +65,24 @@ pub fn section(roadmap: &Roadmap) -> Section {
     }
 }
 
-/// Returns an entry's cells, HTML.
-fn row(key: &str, entry: &Entry) -> Vec<String> {
+/// Returns an entry as a `<tbody>` anchored at its key: its name, key, kind and family down
+/// the left; its status, dates, memory and process across; its notes and sources below those.
+/// Each cell carries its column's name, which a phone shows beside it (see the page's CSS).
+fn rows(key: &str, entry: &Entry) -> String {
     let meta = [Some(entry.kind.as_str().to_string()), entry.family.clone()]
         .into_iter()
         .flatten()
         .map(|t| escape(&t))
         .collect::<Vec<_>>()
         .join(" · ");
-    let name = format!(
-        "<strong id=\"{}\">{}</strong><br/><span class=\"key\">{}</span><br/><span class=\"meta\">{meta}</span>",
+    let about = notes(entry);
+    let span = if about.is_empty() {
+        ""
+    } else {
+        " rowspan=\"2\""
+    };
+    let mut out = format!(
+        "<tbody id=\"{}\">\n<tr><td class=\"name\"{span}><strong>{}</strong><br/><span class=\"key\">{}</span><br/><span class=\"meta\">{meta}</span></td>",
         attr(key),
         escape(&entry.name),
         escape(key)
@@ -85,22 +93,31 @@ fn row(key: &str, entry: &Entry) -> Vec<String> {
         entry.status
     );
     let state = match entry.confidence {
-        Some(confidence) => format!("{state}<br/><span class=\"meta\">{confidence}</span>"),
+        Some(confidence) => format!("{state} <span class=\"meta\">{confidence}</span>"),
         None => state,
     };
-    let date = |d: Option<crate::model::FuzzyDate>| {
-        d.map_or_else(String::new, |d| format!("<span class=\"nowrap\">{d}</span>"))
-    };
+    let date = |d: Option<FuzzyDate>| d.map_or_else(String::new, |d| d.to_string());
     let text = |t: &Option<String>| t.as_deref().map(escape).unwrap_or_default();
-    vec![
-        name,
+    let cells = [
         state,
         date(entry.announced),
         date(entry.available),
         memory(entry),
         text(&entry.process),
-        notes(entry),
-    ]
+    ];
+    for (header, cell) in HEADER[1..].iter().zip(cells) {
+        let _ = write!(out, "<td data-label=\"{header}\">{cell}</td>");
+    }
+    out.push_str("</tr>\n");
+    if !about.is_empty() {
+        let _ = writeln!(
+            out,
+            "<tr class=\"about\"><td colspan=\"{}\">{about}</td></tr>",
+            HEADER.len() - 1
+        );
+    }
+    out.push_str("</tbody>\n");
+    out
 }
 
 /// Returns the memory as `HBM3E 288GB`, with its bandwidth under it.
@@ -110,7 +127,7 @@ fn memory(entry: &Entry) -> String {
     match bandwidth {
         Some(tbs) if label.is_empty() => format!("{} TB/s", format_number(tbs)),
         Some(tbs) => format!(
-            "{label}<br/><span class=\"meta\">{} TB/s</span>",
+            "{label} <span class=\"meta\">{} TB/s</span>",
             format_number(tbs)
         ),
         None => label,
@@ -121,7 +138,7 @@ fn memory(entry: &Entry) -> String {
 fn notes(entry: &Entry) -> String {
     let mut out = String::new();
     if let Some(notes) = &entry.notes {
-        out.push_str(&escape(notes));
+        let _ = write!(out, "<p class=\"notes\">{}</p>", escape(notes));
     }
     if !entry.sources.is_empty() {
         out.push_str("<ol class=\"sources\">");

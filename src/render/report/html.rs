@@ -40,7 +40,8 @@ pub fn attr(text: &str) -> String {
 /// Returns whether a source is a web address, which becomes a link; anything else is text.
 pub fn is_web(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.contains(char::is_whitespace)
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.contains(char::is_whitespace)
 }
 
 /// The longest a link's text gets before it is cut with `…` (its title and print show all).
@@ -171,6 +172,9 @@ mod tests {
         );
         let long = format!("https://example.com/{}", "a".repeat(100));
         let link = source(&long);
-        assert!(link.contains(&format!(">example.com/{}…</a>", "a".repeat(43))), "{link}");
+        assert!(
+            link.contains(&format!(">example.com/{}…</a>", "a".repeat(43))),
+            "{link}"
+        );
     }
 }

@@ -77,7 +77,7 @@ fn timeline(report: &Report) -> Section {
     };
     let picture = timeline_svg::svg(report.timeline, &options);
     let body = format!(
-        "<figure class=\"picture\">\n<div class=\"scroll\">\n{picture}</div>\n\
+        "<figure class=\"picture\">\n<p class=\"note scroll-hint\">The picture scrolls sideways.</p>\n<div class=\"scroll\">\n{picture}</div>\n\
          <figcaption>Each row is an entry at its <em>available</em> date: a bar spans a year, \
          half or quarter; a point marks a month or a day. Status shows by fill and shape \
          (legend at the top); the dashed line is today. Hover over an entry for its dates, \

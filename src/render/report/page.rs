@@ -117,10 +117,22 @@ code,.key{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-
 .vendors-list{list-style:none;padding:0;margin:0 0 8px;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:14px}
 .status{white-space:nowrap}
 .status::before{content:"";display:inline-block;width:.7em;height:.7em;border-radius:50%;margin-right:.4em;background:var(--dot);vertical-align:baseline}
-table.entries{min-width:880px;width:100%}
-table.entries td:last-child{min-width:280px}
-table.entries .meta{color:var(--muted);font-size:13px}
+table.slips-entries td{white-space:nowrap}
+table.entries{width:100%;min-width:720px;table-layout:fixed}
+table.entries th:nth-child(1){width:21%}
+table.entries th:nth-child(2){width:15%}
+table.entries th:nth-child(3),table.entries th:nth-child(4){width:12%}
+table.entries th:nth-child(5){width:22%}
+table.entries .key{white-space:normal;overflow-wrap:anywhere}
+table.entries tr:first-child td{border-bottom:0}
+table.entries td.name,table.entries tr.about td{border-bottom:1px solid var(--grid)}
+table.entries tr.about td{padding-top:0}
+table.entries tbody:hover{background:var(--faint)}
+table.entries tbody tr:hover{background:none}
+.meta{color:var(--muted);font-size:13px}
+.notes{margin:0}
 .sources{margin:4px 0 0;padding-left:1.3em;font-size:13px}
+.scroll-hint{display:none}
 .sources li{overflow-wrap:anywhere}
 .changes{padding-left:1.2em;margin:4px 0}
 .changes>li{margin:6px 0}
@@ -130,11 +142,21 @@ table.entries .meta{color:var(--muted);font-size:13px}
 .moved-later{color:#a40e26}.moved-earlier{color:#116329}
 del{color:#a40e26}ins{color:#116329;text-decoration:none;font-weight:600}
 footer{color:var(--muted);font-size:13px;padding-top:16px;padding-bottom:32px}
-@media (max-width:600px){
-body{font-size:15px}
+@media screen and (max-width:760px){
+.scroll-hint{display:block}
 header,main,footer{padding-left:14px;padding-right:14px}
 h1{font-size:23px}
 h2{font-size:20px}
+table.entries{min-width:0}
+table.entries thead{display:none}
+table.entries,table.entries tbody,table.entries tr,table.entries td{display:block;width:auto}
+table.entries tbody{padding:10px 0;border-bottom:1px solid var(--grid)}
+table.entries td,table.entries td.name,table.entries tr.about td{border:0;padding:1px 0}
+table.entries td:empty{display:none}
+table.entries td[data-label]{position:relative;padding-left:6.5em}
+table.entries td[data-label]::before{content:attr(data-label);position:absolute;left:0;color:var(--muted);font-size:13px;line-height:1.6}
+table.entries td.name{margin-bottom:4px}
+table.entries tr.about td{margin-top:6px}
 }
 @media print{
 @page{margin:14mm 12mm}
@@ -148,10 +170,9 @@ tr,li,figure{break-inside:avoid}
 .scroll{overflow:visible}
 .picture svg{min-width:0;width:100%}
 table.entries{min-width:0}
-table.entries td:last-child{min-width:0}
 tbody tr:hover{background:none}
 a{color:#000}
-a.src::after{content:" <" attr(href) ">";color:#444;overflow-wrap:anywhere}
+a.src::after{content:" (" attr(href) ")";color:#444;overflow-wrap:anywhere}
 .tag{border-color:#000}
 }
 "#;
@@ -160,4 +181,16 @@ a.src::after{content:" <" attr(href) ">";color:#444;overflow-wrap:anywhere}
         .replace("%INK%", INK)
         .replace("%MUTED%", MUTED)
         .replace("%GRID%", GRID)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::style;
+
+    #[test]
+    fn the_stylesheet_holds_no_character_that_would_end_it_in_xml() {
+        // `<` or `&` in the CSS would make the page fail to parse as XML (tests parse it so).
+        let css = style();
+        assert!(!css.contains(['<', '&']), "{css}");
+    }
 }

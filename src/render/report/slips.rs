@@ -16,7 +16,11 @@ use crate::render::table::grid::Grid;
 /// Returns the slips section; a key of an entry in `roadmap` links to it in the entries.
 pub fn section(slips: &Slips, versions: &[VersionInfo], roadmap: &Roadmap) -> Section {
     let mut body = String::new();
-    let _ = writeln!(body, "<p class=\"note\">{}. Only <em>available</em> dates count; a date that moved after the entry shipped corrects the record, and is no slip.</p>", escape(&caption(versions)));
+    let _ = writeln!(
+        body,
+        "<p class=\"note\">{}. Only <em>available</em> dates count; a date that moved after the entry shipped corrects the record, and is no slip.</p>",
+        escape(&caption(versions))
+    );
     if nothing_tracked(slips) {
         let _ = writeln!(body, "<p>{}</p>", escape(&nothing_tracked_line(slips)));
         return finish(body);
