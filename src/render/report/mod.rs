@@ -77,7 +77,7 @@ fn timeline(report: &Report) -> Section {
     };
     let picture = timeline_svg::svg(report.timeline, &options);
     let body = format!(
-        "<figure class=\"picture\">\n<p class=\"note scroll-hint\">The picture scrolls sideways.</p>\n<div class=\"scroll\">\n{picture}</div>\n\
+        "<figure class=\"picture\">\n<p class=\"note scroll-hint\">The picture scrolls sideways →</p>\n<div class=\"scroll\">\n{picture}</div>\n\
          <figcaption>Each row is an entry at its <em>available</em> date: a bar spans a year, \
          half or quarter; a point marks a month or a day. Status shows by fill and shape \
          (legend at the top); the dashed line is today. Hover over an entry for its dates, \
@@ -95,5 +95,58 @@ fn described(version: &VersionInfo) -> String {
     match version.taken {
         Some(day) => format!("{} ({day})", version.name),
         None => version.name.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::{Report, Section, page, sections};
+    use crate::diff::Slips;
+    use crate::layout::{self, TimelineSpec};
+    use crate::model::{DateBasis, Roadmap};
+
+    #[test]
+    fn a_section_drops_in_with_its_entry_in_the_contents() {
+        let roadmap = Roadmap::default();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let spec = TimelineSpec {
+            basis: DateBasis::Available,
+            from: None,
+            to: None,
+            today,
+        };
+        let timeline = layout::timeline(&roadmap, &spec);
+        let slips = Slips {
+            entries: Vec::new(),
+            vendors: Vec::new(),
+        };
+        let report = Report {
+            today,
+            roadmap: &roadmap,
+            timeline: &timeline,
+            versions: &[],
+            slips: &slips,
+            changes: None,
+        };
+        let mut all = sections(&report);
+        all.insert(
+            1,
+            Section {
+                id: "trends",
+                title: "Trends & <more>".into(),
+                body: "<p>drawn</p>\n".into(),
+            },
+        );
+        let html = page(&report, &all);
+        let toc = html.find("<li><a href=\"#trends\">Trends &amp; &lt;more&gt;</a></li>");
+        let timeline = html.find("<li><a href=\"#timeline\">");
+        assert!(toc > timeline && timeline.is_some(), "{html}");
+        assert!(html.contains(
+            "<section id=\"trends\" class=\"part\">\n<h2>Trends &amp; &lt;more&gt;</h2>\n<p>drawn</p>\n</section>"
+        ));
+        assert!(html.contains("No snapshot to compare with"));
+        assert!(html.contains("0 entries from 0 vendors"));
     }
 }

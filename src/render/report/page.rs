@@ -118,12 +118,15 @@ code,.key{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-
 .status{white-space:nowrap}
 .status::before{content:"";display:inline-block;width:.7em;height:.7em;border-radius:50%;margin-right:.4em;background:var(--dot);vertical-align:baseline}
 table.slips-entries td{white-space:nowrap}
+table.slips-vendors th{white-space:normal}
+table.slips-vendors td:first-child{min-width:9em}
 table.entries{width:100%;min-width:720px;table-layout:fixed}
 table.entries th:nth-child(1){width:21%}
 table.entries th:nth-child(2){width:15%}
 table.entries th:nth-child(3),table.entries th:nth-child(4){width:12%}
 table.entries th:nth-child(5){width:22%}
 table.entries .key{white-space:normal;overflow-wrap:anywhere}
+table.entries td:nth-child(3),table.entries td:nth-child(4){white-space:nowrap}
 table.entries tr:first-child td{border-bottom:0}
 table.entries td.name,table.entries tr.about td{border-bottom:1px solid var(--grid)}
 table.entries tr.about td{padding-top:0}
@@ -166,13 +169,16 @@ header,main,footer{max-width:none;padding:0}
 .part{border:0;padding-top:14pt}
 .part+.part{break-before:auto}
 h2,h3{break-after:avoid}
-tr,li,figure{break-inside:avoid}
+tr,li,figcaption{break-inside:avoid}
 .scroll{overflow:visible}
 .picture svg{min-width:0;width:100%}
 table.entries{min-width:0}
+table.entries tbody{break-inside:avoid}
+table.slips-entries td,th{white-space:normal}
 tbody tr:hover{background:none}
 a{color:#000}
-a.src::after{content:" (" attr(href) ")";color:#444;overflow-wrap:anywhere}
+a.src{font-size:0}
+a.src::after{content:attr(href);font-size:8pt;color:#000;overflow-wrap:anywhere}
 .tag{border-color:#000}
 }
 "#;
