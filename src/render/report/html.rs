@@ -44,13 +44,13 @@ pub fn is_web(url: &str) -> bool {
         && !url.contains(char::is_whitespace)
 }
 
-/// The longest a link's text gets before it is cut with `…` (its title and print show all).
+/// The longest a link's text gets before it is cut with `…` (print shows the whole address).
 const LINK_TEXT: usize = 56;
 
 /// Returns a source as HTML: a web address as a link that tells the site nothing of the
 /// page it came from (`rel="noreferrer"`), its text the address without scheme or `www.`
-/// (cut when long; the whole address is its title, and printed after it); anything else as
-/// text.
+/// (cut when long: a browser shows the whole address on hover, and print shows only it);
+/// anything else as text.
 pub fn source(url: &str) -> String {
     if !is_web(url) {
         return format!("<span class=\"src-text\">{}</span>", escape(url));
@@ -64,8 +64,7 @@ pub fn source(url: &str) -> String {
         bare.to_string()
     };
     format!(
-        "<a class=\"src\" href=\"{}\" title=\"{}\" rel=\"noreferrer\">{}</a>",
-        attr(url),
+        "<a class=\"src\" href=\"{}\" rel=\"noreferrer\">{}</a>",
         attr(url),
         escape(&text)
     )
@@ -167,7 +166,6 @@ mod tests {
         assert_eq!(
             link,
             "<a class=\"src\" href=\"https://www.example.com/news/?a=1&amp;b=&quot;2&quot;\" \
-             title=\"https://www.example.com/news/?a=1&amp;b=&quot;2&quot;\" \
              rel=\"noreferrer\">example.com/news/?a=1&amp;b=\"2\"</a>"
         );
         let long = format!("https://example.com/{}", "a".repeat(100));
