@@ -113,6 +113,7 @@ td:last-child,th:last-child{padding-right:0}
 tbody tr:hover{background:var(--faint)}
 code,.key{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em}
 .key{color:var(--muted);white-space:nowrap}
+a.key{color:var(--link)}
 .nowrap{white-space:nowrap}
 .vendors-list{list-style:none;padding:0;margin:0 0 8px;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:14px}
 .status{white-space:nowrap}
