@@ -10,6 +10,7 @@ pub mod history;
 pub mod json;
 pub mod markdown;
 pub mod png;
+pub mod report;
 pub mod slips;
 pub mod snapshots;
 pub mod svg;

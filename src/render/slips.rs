@@ -35,7 +35,7 @@ const MOVES: &str = "moves";
 
 const LATEST: &str = "latest";
 
-const MOVES_LEGEND: &str = "moves: slips/pull-ins/corrections (a date moved after the entry \
+pub(crate) const MOVES_LEGEND: &str = "moves: slips/pull-ins/corrections (a date moved after the entry \
                             shipped corrects the record; it is not a slip)";
 
 /// The columns of the vendors' table.
@@ -202,12 +202,12 @@ pub fn write_markdown(
 /// Marks the latest date of an entry the newest version no longer has; [`DROPPED_NOTE`] says so.
 const DROPPED_MARK: char = '*';
 
-const DROPPED_NOTE: &str = "* dropped: the newest version no longer has it";
+pub(crate) const DROPPED_NOTE: &str = "* dropped: the newest version no longer has it";
 
-const MOVED_HEADING: &str = "Entries that moved, worst first:";
+pub(crate) const MOVED_HEADING: &str = "Entries that moved, worst first:";
 
 /// Returns `Slips over 8 versions, from 2024-06-02-computex (2024-06-02) to working`.
-fn caption(versions: &[VersionInfo]) -> String {
+pub(crate) fn caption(versions: &[VersionInfo]) -> String {
     let described = |v: &VersionInfo| match v.taken {
         Some(day) => format!("{} ({day})", v.name),
         None => v.name.clone(),
@@ -225,11 +225,11 @@ fn caption(versions: &[VersionInfo]) -> String {
 }
 
 /// Returns whether no entry had a promise in two versions, so nothing could have moved.
-fn nothing_tracked(slips: &Slips) -> bool {
+pub(crate) fn nothing_tracked(slips: &Slips) -> bool {
     slips.vendors.iter().all(|v| v.tracked == 0)
 }
 
-fn nothing_tracked_line(slips: &Slips) -> String {
+pub(crate) fn nothing_tracked_line(slips: &Slips) -> String {
     let dated = match slips.entries.len() {
         0 => String::new(),
         n => format!(" ({} dated in one version only)", plural(n, "entry")),
@@ -237,7 +237,7 @@ fn nothing_tracked_line(slips: &Slips) -> String {
     format!("Nothing tracked: no entry has an available date in two or more versions{dated}.")
 }
 
-fn unmoved_line(count: usize) -> Option<String> {
+pub(crate) fn unmoved_line(count: usize) -> Option<String> {
     match count {
         0 => None,
         1 => Some("1 other entry kept its first promised date.".to_string()),
@@ -247,7 +247,7 @@ fn unmoved_line(count: usize) -> Option<String> {
 
 /// Returns the entries whose date moved at all, worst (latest net) first; of equals, the
 /// histories' order.
-fn moved(slips: &Slips) -> Vec<&EntrySlips> {
+pub(crate) fn moved(slips: &Slips) -> Vec<&EntrySlips> {
     let mut moved: Vec<&EntrySlips> = slips
         .entries
         .iter()
@@ -306,7 +306,7 @@ fn give(whole: bool, priority: u8) -> Give {
 }
 
 /// Returns the vendors' summary; `data` makes a vendor's name safe for the output.
-fn vendor_grid(vendors: &[VendorSlips], data: impl Fn(&str) -> String) -> Grid {
+pub(crate) fn vendor_grid(vendors: &[VendorSlips], data: impl Fn(&str) -> String) -> Grid {
     let rows = vendors
         .iter()
         .map(|v| {
@@ -343,7 +343,7 @@ fn vendor_grid(vendors: &[VendorSlips], data: impl Fn(&str) -> String) -> Grid {
 }
 
 /// Returns the table of the entries that moved; `data` makes a key or name safe for the output.
-fn entry_grid(
+pub(crate) fn entry_grid(
     moved: &[&EntrySlips],
     versions: &[VersionInfo],
     data: impl Fn(&str) -> String,

@@ -18,6 +18,7 @@ mod matching;
 mod pictures;
 mod readme;
 mod refs;
+mod report;
 mod strict;
 mod versions;
 mod visible;

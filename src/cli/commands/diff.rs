@@ -113,7 +113,7 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
     })
 }
 
-fn diff_context(old: &Resolved, new: &Resolved) -> DiffContext {
+pub(super) fn diff_context(old: &Resolved, new: &Resolved) -> DiffContext {
     let mut vendor_names: Vec<(String, String)> = Vec::new();
     // The newer display name wins for a vendor on both sides.
     for vendor in new.roadmap.vendors.iter().chain(&old.roadmap.vendors) {

@@ -10,6 +10,7 @@ mod history;
 mod init;
 mod list;
 mod remove;
+mod report;
 mod show;
 mod slips;
 mod snapshot;
@@ -43,6 +44,8 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Schedule slips per vendor and per entry, across every version.
     Slips(slips::SlipsArgs),
+    /// Write one self-contained HTML page: timeline, slips, what changed, every entry.
+    Report(report::ReportArgs),
     /// Validate the data directory and every snapshot; exit 1 when anything is wrong.
     Check(check::CheckArgs),
     /// Freeze the roadmap into a snapshot, or list the snapshots.
@@ -73,6 +76,7 @@ pub fn run(command: Command, context: &Context) -> Result<Outcome, Failure> {
         Command::Diff(args) => diff::run(args, context, &mut out),
         Command::History(args) => history::run(args, context, &mut out),
         Command::Slips(args) => slips::run(args, context, &mut out),
+        Command::Report(args) => report::run(args, context, &mut out),
         Command::Check(args) => check::run(args, context, &mut out),
         Command::Snapshot(args) => snapshot::run(args, context, &mut out),
         Command::Init(args) => init::run(args, context, &mut out),

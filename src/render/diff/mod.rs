@@ -33,7 +33,7 @@ pub struct DiffContext {
 }
 
 impl DiffContext {
-    fn vendor_name<'a>(&'a self, vendor: &'a str) -> &'a str {
+    pub(crate) fn vendor_name<'a>(&'a self, vendor: &'a str) -> &'a str {
         self.vendor_names
             .iter()
             .find(|(id, _)| id == vendor)
@@ -42,7 +42,7 @@ impl DiffContext {
 }
 
 impl Side {
-    fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self.taken {
             Some(day) => format!("{} ({day})", self.label),
             None => self.label.clone(),
@@ -186,7 +186,7 @@ pub(crate) enum Shown<'a> {
 
 /// Returns the lines an entry's fields take, in the fields' order (a group where its first
 /// field is). A rename's `id` is left out: the entry's own line says `renamed from ...`.
-fn shown(change: &EntryChange) -> Vec<Shown<'_>> {
+pub(crate) fn shown(change: &EntryChange) -> Vec<Shown<'_>> {
     shown_fields(&change.fields, change.change == ChangeKind::Renamed)
 }
 
@@ -284,7 +284,7 @@ pub(crate) fn standing_units(
 /// Returns what happened to an entry, for its line, as units a wrapped line keeps whole (to be
 /// joined by spaces): `added:`, `announced,`, `available 2026-12,`, `GDDR7 128GB` for an
 /// addition or a removal; `renamed from nvidia/b200-ultra`; nothing for a modification.
-fn what_happened(change: &EntryChange, words: Words) -> Vec<String> {
+pub(crate) fn what_happened(change: &EntryChange, words: Words) -> Vec<String> {
     let standing = |s: &Standing| standing_units(s.status, s.available, s.memory.as_deref(), words);
     let with = |what: &str| match &change.standing {
         Some(s) => [vec![format!("{what}:")], standing(s)].concat(),
@@ -302,7 +302,7 @@ fn what_happened(change: &EntryChange, words: Words) -> Vec<String> {
 }
 
 /// Returns the summary as two parts: the entries by change, and the dates that moved.
-fn summary_parts(s: &Summary) -> [String; 2] {
+pub(crate) fn summary_parts(s: &Summary) -> [String; 2] {
     [
         format!(
             "{} added, {} removed, {} modified, {} renamed",
@@ -323,7 +323,7 @@ fn summary_parts(s: &Summary) -> [String; 2] {
 }
 
 /// Returns the changes grouped by vendor, in their order.
-fn by_vendor(changes: &Changes) -> Vec<(&str, Vec<&EntryChange>)> {
+pub(crate) fn by_vendor(changes: &Changes) -> Vec<(&str, Vec<&EntryChange>)> {
     let mut groups: Vec<(&str, Vec<&EntryChange>)> = Vec::new();
     for change in &changes.changes {
         match groups.iter_mut().find(|(v, _)| *v == change.vendor) {

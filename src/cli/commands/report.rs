@@ -1,0 +1,95 @@
+//! `chipmap report`: one self-contained HTML page of the roadmap (docs/format.md section 10).
+
+use std::io::Write;
+
+use chipmap::diff;
+use chipmap::layout::{self, TimelineSpec};
+use chipmap::model::{DateBasis, Filter};
+use chipmap::render::report::{self as render, Compared, Report};
+use chipmap::store;
+use clap::Args;
+
+use super::filters::FilterArgs;
+use super::versions::{self, RangeArgs};
+use crate::cli::context::Context;
+use crate::cli::exit::{Failure, Outcome};
+use crate::cli::output::{self, Document, OutputArgs};
+
+/// Write one HTML page that needs nothing else (no script, no font from the network): the
+/// timeline picture, the slips over every snapshot, what changed since --since, and every
+/// entry with its sources as links. It reads on a phone and prints. The filters narrow every
+/// section alike.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Say what changed since this version: a snapshot name or prefix, a date (the newest
+    /// snapshot taken by then), a path or git:REV (default: the newest snapshot).
+    #[arg(long, value_name = "REF")]
+    since: Option<String>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// Runs `chipmap report`.
+pub fn run(args: ReportArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    let working = context.load()?.roadmap;
+    let since = match &args.since {
+        Some(reference) => Some(store::resolve(reference, &context.data)?),
+        // With no snapshot yet, the page says there is nothing to compare with.
+        None if store::snapshot_names(&context.data)?.is_empty() => None,
+        None => Some(store::resolve_newest(&context.data)?),
+    };
+    let histories = versions::histories(context, &RangeArgs::snapshots())?;
+    let latest = histories.latest();
+    let mut known = vec![&working, &latest];
+    known.extend(since.as_ref().map(|s| &s.roadmap));
+    let filter = args.filters.resolve_in(&known)?;
+    let roadmap = filter.apply(&working);
+    let histories = histories.filtered(&filter);
+    let slips = diff::slips(&histories);
+    let spec = TimelineSpec {
+        basis: DateBasis::Available,
+        from: None,
+        to: None,
+        today: context.today,
+    };
+    let timeline = layout::timeline(&roadmap, &spec);
+    let working_side = store::Resolved {
+        label: "working".into(),
+        taken: None,
+        roadmap: working,
+    };
+    let compared = since.as_ref().map(|old| {
+        // As `diff` does: the vendors asked for on both sides, then the entries that pass on
+        // either side (a status filter keeps an entry that was cancelled since).
+        let vendors_only = Filter {
+            vendors: filter.vendors.clone(),
+            ..Filter::default()
+        };
+        let (old_kept, new_kept) = (
+            vendors_only.apply(&old.roadmap),
+            vendors_only.apply(&working_side.roadmap),
+        );
+        let changes = diff::diff(&old_kept, &new_kept).keep_entries(&filter, &old_kept, &new_kept);
+        (changes, super::diff::diff_context(old, &working_side))
+    });
+    let report = Report {
+        today: context.today,
+        roadmap: &roadmap,
+        timeline: &timeline,
+        versions: &histories.versions,
+        slips: &slips,
+        changes: compared
+            .as_ref()
+            .map(|(changes, context)| Compared { changes, context }),
+    };
+    let page = render::page(&report, &render::sections(&report));
+    output::deliver(
+        context,
+        Document::Text(page),
+        args.output.output.as_deref(),
+        out,
+    )?;
+    Ok(Outcome::Success)
+}
