@@ -18,6 +18,7 @@ mod legend;
 mod place;
 mod scale;
 mod series;
+pub mod svg;
 #[cfg(test)]
 mod tests;
 
