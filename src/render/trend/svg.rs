@@ -114,7 +114,10 @@ pub fn svg(chart: &TrendChart, options: &ChartOptions) -> String {
     let plot_height = (width * 0.42).clamp(200.0, 460.0);
     let up = frame::up(&series, plot_height);
     let gutter = (0..series.promises.len())
-        .map(|e| lines::END.width(&chart.entries[e].name) + lines::END_TEXT + 12.0)
+        .map(|e| {
+            let text = lines::end_text(chart, series.promises.len(), e);
+            lines::END.width(text) + lines::END_TEXT + 12.0
+        })
         .fold(0.0, f64::max)
         .min(width * 0.3);
     let mut frame = Frame {

@@ -17,7 +17,7 @@ use crate::render::svg::{Doc, TextStyle, escape, num, shown_text};
 /// How far apart points that would cover one another stand across, and lines held on one
 /// level run up.
 const STEP_X: f64 = 2.0 * REACH + 1.0;
-const STEP_Y: f64 = 2.5;
+const STEP_Y: f64 = 3.5;
 /// The labels at the lines' ends, and the least distance between two of them.
 pub(super) const END: TextStyle = TextStyle {
     size: 11.5,
@@ -241,7 +241,8 @@ pub(super) fn nudge(wanted: &[f64], top: f64, bottom: f64) -> Vec<f64> {
 }
 
 /// Draws each entry's label right of the plot from `x`: a leader from its line's end, its
-/// marker and its name, cut to end before `right`.
+/// marker and its name (its key when another entry drawn has the same name), cut to end
+/// before `right`.
 pub(super) fn end_labels(
     doc: &mut Doc,
     chart: &TrendChart,
@@ -266,9 +267,17 @@ pub(super) fn end_labels(
             num(y),
             marker(&look)
         ));
-        let name = fit(&chart.entries[*e].name, right - x - END_TEXT);
+        let name = fit(end_text(chart, ends.len(), *e), right - x - END_TEXT);
         doc.text(x + END_TEXT, y + 4.0, &name, &END);
     }
+}
+
+/// Returns what labels entry `e`'s line end, of the first `drawn` entries: its name, or its
+/// key when another of them has the same name (one memory from two makers).
+pub(super) fn end_text<'a>(chart: &'a TrendChart, drawn: usize, e: usize) -> &'a str {
+    let entry = chart.entries[e];
+    let twin = (0..drawn).any(|o| o != e && chart.entries[o].name == entry.name);
+    if twin { &entry.key } else { &entry.name }
 }
 
 /// Returns `text` as it fits in `room` px set as an end label: whole, or cut with `…`.

@@ -251,3 +251,13 @@ fn with_nothing_to_chart_the_picture_says_so() {
     parsed(&doc);
     assert!(doc.contains("no versions or entries to chart"));
 }
+
+#[test]
+fn two_entries_of_one_name_are_told_apart_by_key_at_the_line_ends() {
+    let mut histories = two();
+    histories.entries[1].name = "Alpha".into();
+    let doc = picture(&histories, 1000.0, Fonts::Embedded);
+    let texts: Vec<String> = labels(&parsed(&doc)).into_iter().map(|l| l.text).collect();
+    assert!(texts.contains(&"acme/alpha".to_string()), "{texts:?}");
+    assert!(texts.contains(&"acme/beta".to_string()), "{texts:?}");
+}
