@@ -261,3 +261,18 @@ fn two_entries_of_one_name_are_told_apart_by_key_at_the_line_ends() {
     assert!(texts.contains(&"acme/alpha".to_string()), "{texts:?}");
     assert!(texts.contains(&"acme/beta".to_string()), "{texts:?}");
 }
+
+#[test]
+fn a_subtitle_breaks_between_its_parts_before_its_words() {
+    use super::{SUBTITLE, wrap};
+    let text = "8 entries over 7 versions (2024-06-02 to 2026-03-20) · today 2026-03-20";
+    let whole = SUBTITLE.width(text);
+    assert_eq!(wrap(text, &SUBTITLE, whole), [text]);
+    assert_eq!(
+        wrap(text, &SUBTITLE, whole - 1.0),
+        [
+            "8 entries over 7 versions (2024-06-02 to 2026-03-20)",
+            "today 2026-03-20"
+        ]
+    );
+}
