@@ -17,12 +17,15 @@ mod canvas;
 mod legend;
 mod place;
 mod scale;
+mod series;
+pub mod svg;
 #[cfg(test)]
 mod tests;
 
 use canvas::{Canvas, LOOKS, Piece, TODAY};
 use place::{Points, place};
 use scale::{Scale, period_label};
+use series::Series;
 
 /// How many entries the chart tells apart; the CLI refuses more with a hint.
 pub const MAX_ENTRIES: usize = LOOKS.len();
@@ -44,26 +47,6 @@ pub struct TrendChart<'a> {
     pub today: NaiveDate,
 }
 
-/// One entry's promise in each version: None before it appears, where it is dropped, and
-/// where it has no `available` date.
-fn promises(entry: &EntryHistory, versions: usize) -> Vec<Option<FuzzyDate>> {
-    let mut standings: Vec<(usize, Option<FuzzyDate>)> = entry
-        .positions()
-        .map(|(v, p)| (v, p.and_then(|p| p.available)))
-        .collect();
-    standings.sort_by_key(|(v, _)| *v);
-    let mut current = None;
-    let mut next = standings.into_iter().peekable();
-    (0..versions)
-        .map(|v| {
-            while let Some((_, date)) = next.next_if(|(at, _)| *at <= v) {
-                current = Some(date);
-            }
-            current.flatten()
-        })
-        .collect()
-}
-
 /// The chart laid out: both scales, the versions' columns and the entries' promises.
 struct Plot {
     across: Scale,
@@ -80,24 +63,11 @@ struct Plot {
 impl Plot {
     /// Returns the layout for `chart` in `width` columns, or None when it does not fit.
     fn fit(chart: &TrendChart, width: usize) -> Option<Plot> {
-        let days = chart.histories.versions.iter().map(|v| v.day(chart.today));
-        let (first, last) = (days.clone().min()?, days.clone().max()?);
-        let last = if chart.today >= first {
-            last.max(chart.today)
-        } else {
-            last
-        };
+        let series = Series::of(chart, MAX_ENTRIES)?;
+        let (first, last) = (series.first, series.last);
         let cols = width.checked_sub(MARGIN)?;
-        let count = chart.histories.versions.len();
-        let promises: Vec<Vec<Option<FuzzyDate>>> = chart
-            .entries
-            .iter()
-            .take(MAX_ENTRIES)
-            .map(|e| promises(e, count))
-            .collect();
-        let mids = promises.iter().flatten().flatten().map(FuzzyDate::midpoint);
-        let low = mids.clone().min().unwrap_or(first);
-        let high = mids.max().unwrap_or(low);
+        let (low, high) = series.promised().unwrap_or((first, first));
+        let Series { days, promises, .. } = series;
         // From the first version's day up, so the diagonal starts in the lower left corner,
         // unless that makes a row longer than two months: a half-year slip must show as a jump.
         let (promised, from_first) = (Scale::upward(low, high), Scale::upward(first, high));
@@ -111,7 +81,7 @@ impl Plot {
         // until they fit, so each still stands right of its version's column.
         let layout = |reserve: usize| {
             let across = Scale::across(first, last, cols.checked_sub(reserve)?)?;
-            let columns: Vec<usize> = days.clone().map(|d| across.clamped(d)).collect();
+            let columns: Vec<usize> = days.iter().map(|d| across.clamped(*d)).collect();
             let cells: Vec<Vec<Option<(usize, usize)>>> = promises
                 .iter()
                 .map(|p| {

@@ -4,7 +4,10 @@
 use std::io::Write;
 
 use chipmap::Error;
+use chipmap::diff::{EntryHistory, Histories};
 use chipmap::render::history::{self as render, HistoryView};
+use chipmap::render::png;
+use chipmap::render::trend::svg::{self as picture, ChartOptions};
 use chipmap::render::trend::{self, TrendChart};
 use clap::{Args, ValueEnum};
 
@@ -12,6 +15,7 @@ use super::filters::FilterArgs;
 use super::versions::{self, RangeArgs};
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
+use crate::cli::output::{self, Document, OutputArgs, ScaleArgs};
 
 /// Follow each entry through every version of the roadmap (the snapshots, then working; or with
 /// --git, the commits that changed it): where its fields changed, with the date moves' class
@@ -26,12 +30,16 @@ pub struct HistoryArgs {
     #[command(flatten)]
     range: RangeArgs,
     /// Draw a milestone trend chart of the entries: version date across, promised `available`
-    /// date up (at most 6 entries).
+    /// date up (at most 6 entries in text, 8 in a picture).
     #[arg(long)]
     chart: bool,
-    /// Output format.
+    /// Output format (svg and png draw the --chart as a picture).
     #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Text)]
     format: Format,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
+    scale: ScaleArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -40,15 +48,26 @@ enum Format {
     Json,
     Csv,
     Markdown,
+    /// The --chart as a picture (SVG 1.1) that carries its font.
+    Svg,
+    /// The --chart's SVG drawn to pixels (--scale for resolution; not to a terminal).
+    Png,
+}
+
+impl Format {
+    /// Returns whether the format draws the chart (and only the chart).
+    fn is_picture(self) -> bool {
+        matches!(self, Format::Svg | Format::Png)
+    }
 }
 
 /// Runs `chipmap history`.
 pub fn run(args: HistoryArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    if args.chart && args.format != Format::Text {
+    if args.chart && !matches!(args.format, Format::Text | Format::Svg | Format::Png) {
         return Err(Error::usage(
-            "--chart draws for a terminal; it has no other format",
+            "--chart draws a chart: as text for a terminal, or as an svg or png picture",
             Some(
-                "leave out --format, or leave out --chart for the data as json, csv or markdown"
+                "give --format text, svg or png with --chart, or leave out --chart for the data as json, csv or markdown"
                     .into(),
             ),
         )
@@ -59,38 +78,79 @@ pub fn run(args: HistoryArgs, context: &Context, out: &mut dyn Write) -> Result<
     if entries.is_empty() {
         context.note(format_args!("no entry matches"));
     }
-    if args.chart {
-        let dated: Vec<_> = entries.into_iter().filter(|e| e.has_available()).collect();
-        if dated.len() > trend::MAX_ENTRIES {
-            return Err(Error::usage(
-                format!(
-                    "a trend chart tells {} entries apart; {} match",
-                    trend::MAX_ENTRIES,
-                    dated.len()
-                ),
-                Some("name up to 6 KEYs (chipmap history KEY... --chart), or narrow with --vendor, --kind, --status, --family".into()),
-            )
-            .into());
-        }
-        let chart = TrendChart {
+    let document = if args.chart {
+        chart(&args, context, &histories, entries)?
+    } else {
+        let view = HistoryView {
             histories: &histories,
-            entries: dated,
-            today: context.today,
+            entries,
         };
-        trend::write_chart(out, &chart, context.width, context.stdout_paint)?;
-        return Ok(Outcome::Success);
-    }
-    let view = HistoryView {
-        histories: &histories,
-        entries,
+        let full = !args.keys.is_empty();
+        let mut text = Vec::new();
+        let paint = context.stdout_paint;
+        match args.format {
+            Format::Text if full => render::write_log(&mut text, &view, context.width, paint)?,
+            Format::Text => render::write_compact(&mut text, &view, context.width, paint)?,
+            Format::Json => render::write_json(&mut text, &view)?,
+            Format::Csv => render::write_csv(&mut text, &view)?,
+            Format::Markdown => render::write_markdown(&mut text, &view, full)?,
+            Format::Svg | Format::Png => {
+                return Err(Error::usage(
+                    "svg and png draw the trend chart: they need --chart",
+                    Some("add --chart (chipmap history KEY... --chart --format svg)".into()),
+                )
+                .into());
+            }
+        }
+        Document::Text(String::from_utf8_lossy(&text).into_owned())
     };
-    let full = !args.keys.is_empty();
-    match args.format {
-        Format::Text if full => render::write_log(out, &view, context.width, context.stdout_paint)?,
-        Format::Text => render::write_compact(out, &view, context.width, context.stdout_paint)?,
-        Format::Json => render::write_json(out, &view)?,
-        Format::Csv => render::write_csv(out, &view)?,
-        Format::Markdown => render::write_markdown(out, &view, full)?,
-    }
+    output::deliver(context, document, args.output.output.as_deref(), out)?;
     Ok(Outcome::Success)
+}
+
+/// Returns the trend chart of `entries` (those with an `available` date) in the format asked:
+/// text for a terminal, or a picture; refused when there are more than the format tells apart.
+fn chart(
+    args: &HistoryArgs,
+    context: &Context,
+    histories: &Histories,
+    entries: Vec<&EntryHistory>,
+) -> Result<Document, Failure> {
+    let dated: Vec<_> = entries.into_iter().filter(|e| e.has_available()).collect();
+    let most = if args.format.is_picture() {
+        picture::MAX_ENTRIES
+    } else {
+        trend::MAX_ENTRIES
+    };
+    if dated.len() > most {
+        return Err(Error::usage(
+            format!(
+                "a trend chart tells {most} entries apart; {} match",
+                dated.len()
+            ),
+            Some(format!(
+                "name up to {most} KEYs (chipmap history KEY... --chart), or narrow with --vendor, --kind, --status, --family"
+            )),
+        )
+        .into());
+    }
+    let chart = TrendChart {
+        histories,
+        entries: dated,
+        today: context.today,
+    };
+    let svg = || picture::svg(&chart, &ChartOptions::default());
+    Ok(match args.format {
+        Format::Svg => Document::Text(svg()),
+        Format::Png => Document::Binary {
+            bytes: png::from_svg(&svg(), args.scale.scale)
+                .map_err(|e| Error::usage(e.to_string(), Some("try a smaller --scale".into())))?,
+            format: "PNG",
+        },
+        _ => {
+            let mut text = Vec::new();
+            trend::write_chart(&mut text, &chart, context.width, context.stdout_paint)?;
+            Document::Text(String::from_utf8_lossy(&text).into_owned())
+        }
+    })
 }

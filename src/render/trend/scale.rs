@@ -15,12 +15,12 @@ pub(super) struct Scale {
 }
 
 /// Returns a day's month index: `year * 12 + month0`.
-fn month_index(day: NaiveDate) -> i32 {
+pub(super) fn month_index(day: NaiveDate) -> i32 {
     day.year() * 12 + day.month0() as i32
 }
 
 /// Returns the first day of a month index.
-fn month_start(index: i32) -> NaiveDate {
+pub(super) fn month_start(index: i32) -> NaiveDate {
     let month = index.rem_euclid(12) as u32 + 1;
     NaiveDate::from_ymd_opt(index.div_euclid(12), month, 1).unwrap_or(NaiveDate::MIN)
 }

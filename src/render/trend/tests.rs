@@ -9,7 +9,7 @@ use crate::model::{Entry, FuzzyDate, VersionInfo};
 
 mod meet;
 
-fn day(text: &str) -> NaiveDate {
+pub(super) fn day(text: &str) -> NaiveDate {
     FuzzyDate::parse_day(text).unwrap()
 }
 
@@ -18,7 +18,7 @@ fn date(text: &str) -> FuzzyDate {
 }
 
 /// Returns versions taken on `days`, then the working data.
-fn versions(days: &[&str]) -> Vec<VersionInfo> {
+pub(super) fn versions(days: &[&str]) -> Vec<VersionInfo> {
     let mut list: Vec<VersionInfo> = days
         .iter()
         .map(|d| VersionInfo {
@@ -33,7 +33,7 @@ fn versions(days: &[&str]) -> Vec<VersionInfo> {
 
 /// Returns an entry of `acme` whose `available` date is `promises[v]` in version `v` (from
 /// its first `Some`); a `None` after that drops it, a `Some` after a `None` brings it back.
-fn entry(id: &str, name: &str, promises: &[Option<&str>]) -> EntryHistory {
+pub(super) fn entry(id: &str, name: &str, promises: &[Option<&str>]) -> EntryHistory {
     let first_version = promises.iter().position(Option::is_some).unwrap();
     let at = |v: usize| promises[v].map(date);
     let bare = |v: usize| Entry {
@@ -113,7 +113,7 @@ fn plain(histories: &Histories, width: usize) -> String {
 
 /// Returns six entries over six snapshots from 2024-06 and the working data, with promises
 /// from 2025 to 2029 (the shipped data's story, and Feynman).
-fn six() -> Histories {
+pub(super) fn six() -> Histories {
     let versions = versions(&[
         "2024-06-02",
         "2024-08-31",
@@ -180,7 +180,7 @@ fn six() -> Histories {
 
 /// Returns two entries over two snapshots and the working data: Alpha slips from 2026 to
 /// 2026H2, Beta holds 2027.
-fn two() -> Histories {
+pub(super) fn two() -> Histories {
     Histories {
         vendor_names: Vec::new(),
         versions: versions(&["2025-03-18", "2025-11-30"]),
