@@ -168,6 +168,19 @@ impl Summary {
     }
 }
 
+/// Returns the changes from `old` to `new` that `filter` asks for: between the vendors it
+/// names (on both sides), those of the entries that pass it on either side (see
+/// [`Changes::keep_entries`]).
+pub fn diff_filtered(old: &Roadmap, new: &Roadmap, filter: &Filter) -> Changes {
+    let (old, new) = (filter.narrow_vendors(old), filter.narrow_vendors(new));
+    let changes = diff(&old, &new);
+    if filter.has_entry_criteria() {
+        changes.keep_entries(filter, &old, &new)
+    } else {
+        changes
+    }
+}
+
 impl Changes {
     /// Returns only the changes `keep` accepts, with the summary counted again.
     pub fn retain(mut self, keep: impl Fn(&EntryChange) -> bool) -> Changes {

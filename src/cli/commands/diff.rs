@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use chipmap::diff::{self, FieldSelection};
-use chipmap::model::{Filter, Roadmap};
+use chipmap::model::Roadmap;
 use chipmap::render::diff::{self as render, DiffContext, Side};
 use chipmap::store::{self, Resolved};
 use chipmap::{Error, Result};
@@ -76,26 +76,7 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
         )
         .into());
     }
-    // Copies only when a vendor filter asks for fewer vendors: at 100k entries a copy of a
-    // roadmap costs as much as the diff itself.
-    let narrowed;
-    let (old_kept, new_kept) = if filter.vendors.is_empty() {
-        (&old.roadmap, &new.roadmap)
-    } else {
-        let vendors_only = Filter {
-            vendors: filter.vendors.clone(),
-            ..Filter::default()
-        };
-        narrowed = (
-            vendors_only.apply(&old.roadmap),
-            vendors_only.apply(&new.roadmap),
-        );
-        (&narrowed.0, &narrowed.1)
-    };
-    let mut changes = diff::diff(old_kept, new_kept);
-    if filter.has_entry_criteria() {
-        changes = changes.keep_entries(&filter, old_kept, new_kept);
-    }
+    let changes = diff::diff_filtered(&old.roadmap, &new.roadmap, &filter);
     let changes = changes.select(&selection);
     let ctx = diff_context(&old, &new);
     match args.format {
@@ -104,7 +85,12 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
         }
         Format::Json => render::write_json(out, &changes, &ctx)?,
         Format::Markdown => render::write_markdown(out, &changes, &ctx)?,
-        Format::Unified => write_unified(out, old_kept, new_kept, &ctx)?,
+        Format::Unified => write_unified(
+            out,
+            &filter.narrow_vendors(&old.roadmap),
+            &filter.narrow_vendors(&new.roadmap),
+            &ctx,
+        )?,
     }
     Ok(if args.exit_code && !changes.is_empty() {
         Outcome::Found

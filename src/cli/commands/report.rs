@@ -4,7 +4,7 @@ use std::io::Write;
 
 use chipmap::diff;
 use chipmap::layout::{self, TimelineSpec};
-use chipmap::model::{DateBasis, Filter};
+use chipmap::model::DateBasis;
 use chipmap::render::report::{self as render, Compared, Report};
 use chipmap::store;
 use clap::Args;
@@ -61,17 +61,7 @@ pub fn run(args: ReportArgs, context: &Context, out: &mut dyn Write) -> Result<O
         roadmap: working,
     };
     let compared = since.as_ref().map(|old| {
-        // As `diff` does: the vendors asked for on both sides, then the entries that pass on
-        // either side (a status filter keeps an entry that was cancelled since).
-        let vendors_only = Filter {
-            vendors: filter.vendors.clone(),
-            ..Filter::default()
-        };
-        let (old_kept, new_kept) = (
-            vendors_only.apply(&old.roadmap),
-            vendors_only.apply(&working_side.roadmap),
-        );
-        let changes = diff::diff(&old_kept, &new_kept).keep_entries(&filter, &old_kept, &new_kept);
+        let changes = diff::diff_filtered(&old.roadmap, &working_side.roadmap, &filter);
         (changes, super::diff::diff_context(old, &working_side))
     });
     let report = Report {
