@@ -69,6 +69,7 @@ pub fn run(args: ReportArgs, context: &Context, out: &mut dyn Write) -> Result<O
         roadmap: &roadmap,
         timeline: &timeline,
         versions: &histories.versions,
+        histories: &histories,
         slips: &slips,
         changes: compared
             .as_ref()

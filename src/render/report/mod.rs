@@ -8,10 +8,11 @@ mod entries;
 mod html;
 mod page;
 mod slips;
+mod trends;
 
 use chrono::NaiveDate;
 
-use crate::diff::{Changes, Slips};
+use crate::diff::{Changes, Histories, Slips};
 use crate::layout::Timeline;
 use crate::model::{Roadmap, VersionInfo};
 use crate::render::diff::DiffContext;
@@ -33,6 +34,7 @@ pub struct Report<'a> {
     pub roadmap: &'a Roadmap,
     pub timeline: &'a Timeline,
     pub versions: &'a [VersionInfo],
+    pub histories: &'a Histories,
     pub slips: &'a Slips,
     pub changes: Option<Compared<'a>>,
 }
@@ -57,6 +59,7 @@ pub struct Section {
 pub fn sections(report: &Report) -> Vec<Section> {
     vec![
         timeline(report),
+        trends::section(report.histories, report.slips, report.today),
         slips::section(report.slips, report.versions, report.roadmap),
         changes::section(report.changes, report.roadmap),
         entries::section(report.roadmap),
@@ -103,7 +106,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::{Report, Section, page, sections};
-    use crate::diff::Slips;
+    use crate::diff::{Histories, Slips};
     use crate::layout::{self, TimelineSpec};
     use crate::model::{DateBasis, Roadmap};
 
@@ -122,11 +125,17 @@ mod tests {
             entries: Vec::new(),
             vendors: Vec::new(),
         };
+        let histories = Histories {
+            versions: Vec::new(),
+            entries: Vec::new(),
+            vendor_names: Vec::new(),
+        };
         let report = Report {
             today,
             roadmap: &roadmap,
             timeline: &timeline,
             versions: &[],
+            histories: &histories,
             slips: &slips,
             changes: None,
         };
@@ -134,17 +143,17 @@ mod tests {
         all.insert(
             1,
             Section {
-                id: "trends",
+                id: "extra",
                 title: "Trends & <more>".into(),
                 body: "<p>drawn</p>\n".into(),
             },
         );
         let html = page(&report, &all);
-        let toc = html.find("<li><a href=\"#trends\">Trends &amp; &lt;more&gt;</a></li>");
+        let toc = html.find("<li><a href=\"#extra\">Trends &amp; &lt;more&gt;</a></li>");
         let timeline = html.find("<li><a href=\"#timeline\">");
         assert!(toc > timeline && timeline.is_some(), "{html}");
         assert!(html.contains(
-            "<section id=\"trends\" class=\"part\">\n<h2>Trends &amp; &lt;more&gt;</h2>\n<p>drawn</p>\n</section>"
+            "<section id=\"extra\" class=\"part\">\n<h2>Trends &amp; &lt;more&gt;</h2>\n<p>drawn</p>\n</section>"
         ));
         assert!(html.contains("No snapshot to compare with"));
         assert!(html.contains("0 entries from 0 vendors"));

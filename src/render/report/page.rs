@@ -104,6 +104,9 @@ a:hover{text-decoration:underline}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
 figure{margin:0}
 .picture svg{display:block;width:100%;height:auto;min-width:720px}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:16px}
+.chart figcaption{font-weight:600;margin:0 0 4px}
+.chart svg{display:block;width:100%;height:auto}
 figcaption{color:var(--muted);font-size:14px;margin-top:8px;max-width:80ch}
 table{border-collapse:collapse;font-size:14px;line-height:1.4;margin:4px 0 8px}
 th,td{text-align:left;vertical-align:top;padding:6px 12px 6px 0;border-bottom:1px solid var(--grid)}
@@ -173,6 +176,8 @@ h2,h3{break-after:avoid}
 tr,li,figcaption{break-inside:avoid}
 .scroll{overflow:visible}
 .picture svg{min-width:0;width:100%}
+.multiples{display:block}
+.chart{break-inside:avoid;margin-bottom:10pt}
 table.entries{min-width:0}
 table.entries tbody{break-inside:avoid}
 table.slips-entries td,th{white-space:normal}
