@@ -16,6 +16,7 @@ mod large;
 mod matching;
 mod readme;
 mod refs;
+mod shell;
 mod strict;
 mod versions;
 mod visible;
