@@ -1,5 +1,6 @@
 //! chipmap's command line, end to end: one integration binary, one module per area.
 
+mod browser;
 mod commands;
 mod common;
 mod crash;
