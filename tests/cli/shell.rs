@@ -260,7 +260,11 @@ fn man_page_describes_the_options_hidden_from_short_help() {
 #[test]
 fn man_page_names_the_environment_variables_as_help_does() {
     let page = TestEnv::new().stdout(&["man", "check"]);
-    for variable in ["CHIPMAP_DATA", "CHIPMAP_MAX_FILE_MB", "CHIPMAP_LOCK_TIMEOUT"] {
+    for variable in [
+        "CHIPMAP_DATA",
+        "CHIPMAP_MAX_FILE_MB",
+        "CHIPMAP_LOCK_TIMEOUT",
+    ] {
         assert!(page.contains(variable), "no {variable} in chipmap-check(1)");
     }
 }
