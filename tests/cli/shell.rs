@@ -348,3 +348,15 @@ fn man_for_an_unknown_command_lists_the_commands() {
     assert!(stderr.contains("timelin"), "{stderr}");
     assert!(stderr.contains("timeline"), "{stderr}");
 }
+
+#[test]
+fn man_dir_that_is_a_file_is_refused_and_left_alone() {
+    let env = TestEnv::new();
+    env.write("pages", "mine");
+    let stderr = env.refused(&["man", "--dir", "pages"]);
+    assert!(stderr.contains("--dir pages: not a folder"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(env.path().join("pages")).expect("kept"),
+        "mine"
+    );
+}
