@@ -226,7 +226,8 @@ fn man_pages_have_no_control_line_from_help_text() {
     // A help text starting a line with `.` or `'` would be read as a roff request: the only
     // control lines are the requests the page generator writes.
     let requests = [
-        "TH", "SH", "SS", "TP", "PP", "IP", "RS", "RE", "br", "ie", "el", "nf", "fi", "sp",
+        "TH", "SH", "SS", "TP", "PP", "IP", "RS", "RE", "br", "ie", "el", "nf", "fi", "sp", "ad",
+        "nh",
     ];
     let env = TestEnv::new();
     for (file, roff) in man_pages(&env) {
@@ -291,23 +292,7 @@ fn man_renders_the_pages_and_finds_them_by_name() {
     };
     let env = TestEnv::new();
     man_pages(&env);
-    let render = |args: &[&str]| {
-        let out = Command::new(&man)
-            .args(args)
-            .env("MANWIDTH", "80")
-            // Plain text when not to a terminal, unless the caller's settings say otherwise.
-            .env_remove("MAN_KEEP_FORMATTING")
-            .env_remove("MANOPT")
-            .current_dir(env.path())
-            .output()
-            .expect("man runs");
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert!(
-            out.status.success() && stderr.is_empty(),
-            "man {args:?}: {stderr}"
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let render = |args: &[&str]| rendered(&man, env.path(), args);
     let top = render(&["-l", "man/man1/chipmap.1"]);
     assert!(top.starts_with("CHIPMAP(1)"), "{top}");
     assert!(top.contains("chipmap-timeline(1)"), "{top}");
@@ -322,6 +307,46 @@ fn man_renders_the_pages_and_finds_them_by_name() {
     assert!(timeline.contains("chipmap-timeline - Draw"), "{timeline}");
     assert!(timeline.contains("--format <FORMAT>"), "{timeline}");
     assert_no_roff_warnings(&env.path().join("man/man1"));
+}
+
+#[test]
+fn man_pages_keep_paths_and_commands_whole() {
+    // Justified and hyphenated, the install lines once read `~/.local/share/bash-comple-
+    // tion/...`, a path that is not there.
+    let Some(man) = tools::on_path("man") else {
+        tools::say("skipped rendering the manual pages: no `man` on PATH");
+        return;
+    };
+    let env = TestEnv::new();
+    env.write("chipmap-completions.1", env.stdout(&["man", "completions"]));
+    let page = rendered(&man, env.path(), &["-l", "chipmap-completions.1"]);
+    for whole in [
+        "~/.local/share/bash-completion/completions/chipmap",
+        "~/.config/fish/completions/chipmap.fish",
+        "chipmap completions zsh > ~/.zfunc/_chipmap",
+    ] {
+        assert!(page.contains(whole), "`{whole}` is broken up:\n{page}");
+    }
+}
+
+/// Returns `man ARGS` run in `dir`, 80 columns wide, as plain text; man must say nothing on
+/// stderr.
+fn rendered(man: &Path, dir: &Path, args: &[&str]) -> String {
+    let out = Command::new(man)
+        .args(args)
+        .env("MANWIDTH", "80")
+        // Plain text when not to a terminal, unless the caller's settings say otherwise.
+        .env_remove("MAN_KEEP_FORMATTING")
+        .env_remove("MANOPT")
+        .current_dir(dir)
+        .output()
+        .expect("man runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && stderr.is_empty(),
+        "man {args:?}: {stderr}"
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Fails when groff, asked for every warning, finds one in a page (skipped without groff).

@@ -15,20 +15,23 @@ pub const LONG_ABOUT: &str = "\
 Print a tab-completion script for SHELL: it completes subcommands, flags and (in bash, zsh
 and fish) the values of enumerated flags: formats, kinds, statuses ...
 
-Install it where the shell looks (create the folder first if it is missing), then start a new
-shell:
+Install it where the shell looks (create the folder first if it is missing), then start a
+new shell:
 
-  bash:        chipmap completions bash > ~/.local/share/bash-completion/completions/chipmap
+bash:
+  chipmap completions bash > ~/.local/share/bash-completion/completions/chipmap
 
-  zsh:         chipmap completions zsh > ~/.zfunc/_chipmap
-               and in ~/.zshrc, before `compinit`: fpath=(~/.zfunc $fpath)
+zsh (and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath)):
+  chipmap completions zsh > ~/.zfunc/_chipmap
 
-  fish:        chipmap completions fish > ~/.config/fish/completions/chipmap.fish
+fish:
+  chipmap completions fish > ~/.config/fish/completions/chipmap.fish
 
-  elvish:      chipmap completions elvish > ~/.config/elvish/lib/chipmap.elv
-               and in ~/.config/elvish/rc.elv: use chipmap
+elvish (and in ~/.config/elvish/rc.elv: use chipmap):
+  chipmap completions elvish > ~/.config/elvish/lib/chipmap.elv
 
-  PowerShell:  in $PROFILE: chipmap completions powershell | Out-String | Invoke-Expression
+PowerShell, in $PROFILE:
+  chipmap completions powershell | Out-String | Invoke-Expression
 
 --output FILE writes the script to FILE (atomically) instead of stdout.";
 

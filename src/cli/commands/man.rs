@@ -146,8 +146,18 @@ fn page(command: clap::Command) -> Result<Page, Failure> {
         .source(concat!("chipmap ", env!("CARGO_PKG_VERSION")));
     let mut roff = Vec::new();
     man.render(&mut roff)?;
+    let roff = String::from_utf8_lossy(&roff);
+    // Left-aligned and unhyphenated, as most command pages are: justified and hyphenated,
+    // the paths and commands of the help texts read `~/.local/share/bash-comple- tion`.
+    let roff = match roff.split_once("\n.TH ") {
+        Some((before, after)) => match after.split_once('\n') {
+            Some((title, rest)) => format!("{before}\n.TH {title}\n.ad l\n.nh\n{rest}"),
+            None => roff.into_owned(),
+        },
+        None => roff.into_owned(),
+    };
     Ok(Page {
         file: man.get_filename(),
-        roff: String::from_utf8_lossy(&roff).into_owned(),
+        roff,
     })
 }
