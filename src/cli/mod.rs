@@ -66,6 +66,11 @@ enum ColorChoice {
     Never,
 }
 
+/// Returns the whole command line as clap sees it, for what describes it (completions, man).
+pub(crate) fn command() -> clap::Command {
+    Cli::command()
+}
+
 /// Returns the process exit code after running the command line `args`.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     exit::report_panics_visibly();

@@ -281,6 +281,10 @@ macro_rules! word_enum {
             fn word(self) -> &'static str {
                 self.as_str()
             }
+
+            fn all() -> &'static [$name] {
+                Self::ALL
+            }
         }
 
         impl Serialize for $name {
@@ -339,6 +343,9 @@ word_enum!(
 pub trait Word: Sized + Copy + FromStr<Err = UnknownWord> {
     /// Returns the word used in files and on the command line.
     fn word(self) -> &'static str;
+
+    /// Returns every value, in the order docs/format.md lists them.
+    fn all() -> &'static [Self];
 
     /// Returns the value a user typed: the word in any case (`GPU`, `Shipping`), spaces around
     /// it ignored; the error names the word as typed.

@@ -1,5 +1,6 @@
 //! chipmap's command line, end to end: one integration binary, one module per area.
 
+mod browser;
 mod chart;
 mod commands;
 mod common;
@@ -20,6 +21,7 @@ mod pictures;
 mod readme;
 mod refs;
 mod report;
+mod shell;
 mod strict;
 mod versions;
 mod visible;

@@ -4,22 +4,22 @@ use chipmap::model::{Confidence, FuzzyDate, Kind, Status};
 use chipmap::store::{Op, Value, parse_set, positive};
 use clap::Args;
 
-use super::filters::parse_word;
+use super::filters::words;
 
 /// Values for an entry's fields.
 #[derive(Debug, Clone, Args)]
 pub struct FieldArgs {
     /// gpu, accelerator, apu, cpu, memory, interconnect or system.
-    #[arg(long, value_parser = parse_word::<Kind>)]
+    #[arg(long, value_parser = words::<Kind>())]
     pub kind: Option<Kind>,
     /// Architecture or generation name, such as Blackwell.
     #[arg(long)]
     pub family: Option<String>,
     /// rumored, announced, sampling, shipping, cancelled or discontinued.
-    #[arg(long, value_parser = parse_word::<Status>)]
+    #[arg(long, value_parser = words::<Status>())]
     pub status: Option<Status>,
     /// confirmed (vendor said so), reported (press, analysts) or unverified.
-    #[arg(long, value_parser = parse_word::<Confidence>)]
+    #[arg(long, value_parser = words::<Confidence>())]
     pub confidence: Option<Confidence>,
     /// Announcement date: 2026, 2026H2, 2026Q3, 2026-03 or 2026-03-18.
     #[arg(long, value_parser = date, value_name = "DATE")]

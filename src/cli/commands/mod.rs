@@ -3,12 +3,14 @@
 mod add;
 mod change;
 mod check;
+mod completions;
 mod diff;
 mod fields;
 mod filters;
 mod history;
 mod init;
 mod list;
+mod man;
 mod remove;
 mod report;
 mod show;
@@ -52,6 +54,12 @@ pub enum Command {
     Snapshot(snapshot::SnapshotArgs),
     /// Write the built-in dataset to DIR as an editable copy.
     Init(init::InitArgs),
+    /// Print a tab-completion script for bash, zsh, fish, elvish or PowerShell.
+    #[command(long_about = completions::LONG_ABOUT)]
+    Completions(completions::CompletionsArgs),
+    /// Print chipmap's manual pages, or write them where `man` finds them.
+    #[command(long_about = man::LONG_ABOUT)]
+    Man(man::ManArgs),
 }
 
 /// Returns the outcome of running `command`.
@@ -80,6 +88,8 @@ pub fn run(command: Command, context: &Context) -> Result<Outcome, Failure> {
         Command::Check(args) => check::run(args, context, &mut out),
         Command::Snapshot(args) => snapshot::run(args, context, &mut out),
         Command::Init(args) => init::run(args, context, &mut out),
+        Command::Completions(args) => completions::run(args, context, &mut out),
+        Command::Man(args) => man::run(args, context, &mut out),
     }?;
     out.finish()?;
     Ok(outcome)

@@ -1,6 +1,9 @@
 //! A throwaway working directory and a `chipmap` command that runs in it, isolated from the
 //! caller's environment (no CHIPMAP_DATA, no colour, a fixed today).
 
+pub mod browser;
+pub mod tools;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
