@@ -32,7 +32,11 @@ pub(super) fn section(histories: &Histories, slips: &Slips, today: chrono::Naive
         );
     }
     for (vendor, name) in &histories.vendor_names {
-        let mut theirs: Vec<&EntrySlips> = moved.iter().copied().filter(|e| &e.vendor == vendor).collect();
+        let mut theirs: Vec<&EntrySlips> = moved
+            .iter()
+            .copied()
+            .filter(|e| &e.vendor == vendor)
+            .collect();
         if theirs.is_empty() {
             continue;
         }
@@ -51,16 +55,20 @@ pub(super) fn section(histories: &Histories, slips: &Slips, today: chrono::Naive
         let options = ChartOptions {
             width: CHART_WIDTH,
             fonts: Fonts::FromPage,
+            title: Some(name.clone()),
+            notes: false,
         };
         let more = if left_out > 0 {
-            format!(" <span class=\"note\">({left_out} more in the slips table)</span>")
+            format!(
+                "<figcaption>{left_out} more of {} moved: see the slips table</figcaption>\n",
+                escape(name)
+            )
         } else {
             String::new()
         };
         let _ = writeln!(
             body,
-            "<figure class=\"chart\">\n<figcaption>{}{more}</figcaption>\n{}</figure>",
-            escape(name),
+            "<figure class=\"chart\">\n{}{more}</figure>",
             trend_svg::svg(&chart, &options)
         );
     }

@@ -30,10 +30,15 @@ pub const MIN_WIDTH: f64 = 360.0;
 
 /// How to draw: the picture's width in px (its height follows), and whether the document
 /// carries its font.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChartOptions {
     pub width: f64,
     pub fonts: Fonts,
+    /// A title in place of the chart's own (one of several small charts: the vendor's name).
+    pub title: Option<String>,
+    /// Whether the notes on how to read the chart, and the credit, stand under it (a page
+    /// that shows several charts says it once).
+    pub notes: bool,
 }
 
 impl Default for ChartOptions {
@@ -41,6 +46,8 @@ impl Default for ChartOptions {
         ChartOptions {
             width: WIDTH,
             fonts: Fonts::Embedded,
+            title: None,
+            notes: true,
         }
     }
 }
@@ -73,7 +80,9 @@ pub fn svg(chart: &TrendChart, options: &ChartOptions) -> String {
     let room = width - 2.0 * MARGIN;
     let series = Series::of(chart, MAX_ENTRIES).filter(|s| s.all().next().is_some());
     // A title too long for the width leaves what it says to the subtitle.
-    let (title, what) = if TITLE.width(TITLE_TEXT) <= room {
+    let (title, what) = if let Some(title) = &options.title {
+        (title.as_str(), String::new())
+    } else if TITLE.width(TITLE_TEXT) <= room {
         (TITLE_TEXT, String::new())
     } else {
         (
@@ -133,11 +142,19 @@ pub fn svg(chart: &TrendChart, options: &ChartOptions) -> String {
     let offsets = lines::offsets(&series, &|d| frame.y(d));
     let (out_left, out_right) = lines::spread(&offsets);
     frame.pad = (REACH + 10.0 + out_left, REACH + 10.0 + out_right);
-    let notes = notes(chart, &series, &offsets, room);
+    let notes = if options.notes {
+        notes(chart, &series, &offsets, room)
+    } else {
+        Vec::new()
+    };
     let versions = &chart.histories.versions;
     let ticks = Ticks::new(&frame, versions, &series.days, width - MARGIN);
     let notes_top = frame.bottom + ticks.under() + 24.0;
-    let height = notes_top + 17.0 * notes.len() as f64 + 30.0;
+    let height = if options.notes {
+        notes_top + 17.0 * notes.len() as f64 + 30.0
+    } else {
+        frame.bottom + ticks.under() + 12.0
+    };
 
     let mut doc = Doc::new(width, height, TITLE_TEXT, &subtitle, options.fonts);
     heading.draw(&mut doc);
@@ -164,15 +181,17 @@ pub fn svg(chart: &TrendChart, options: &ChartOptions) -> String {
     for (i, note) in notes.iter().enumerate() {
         doc.text(MARGIN, notes_top + 17.0 * i as f64, note, &SMALL);
     }
-    doc.text(
-        width - MARGIN,
-        height - 12.0,
-        "drawn by chipmap",
-        &TextStyle {
-            anchor: "end",
-            ..SMALL
-        },
-    );
+    if options.notes {
+        doc.text(
+            width - MARGIN,
+            height - 12.0,
+            "drawn by chipmap",
+            &TextStyle {
+                anchor: "end",
+                ..SMALL
+            },
+        );
+    }
     doc.finish()
 }
 

@@ -17,7 +17,14 @@ fn picture(histories: &Histories, width: f64, fonts: Fonts) -> String {
         entries: histories.entries.iter().collect(),
         today: day("2026-03-20"),
     };
-    svg(&chart, &ChartOptions { width, fonts })
+    svg(
+        &chart,
+        &ChartOptions {
+            width,
+            fonts,
+            ..ChartOptions::default()
+        },
+    )
 }
 
 fn parsed(text: &str) -> Document<'_> {
