@@ -141,6 +141,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fault: Option<&str>) -> Result<()
         writable(&target, metadata)?;
     }
     let dir = parent(&target);
+    if !dir.is_dir() {
+        let folder = shown(&dir);
+        return Err(Error::usage(
+            format!("{folder}: no such folder; nothing was written"),
+            Some(format!(
+                "create it first (mkdir -p {folder}), or name a file in a folder that exists"
+            )),
+        ));
+    }
     let mut temp = temp_beside(&target, old.is_none())?;
     if let Some(metadata) = &old {
         // Owner first: changing it clears set-id bits, which the mode below restores.
@@ -210,6 +219,15 @@ fn final_target(path: &Path) -> Result<PathBuf> {
 /// Returns an error if the file must not be replaced: it is read-only, or hard-linked.
 fn writable(path: &Path, metadata: &fs::Metadata) -> Result<()> {
     let shown = shown(path);
+    if metadata.is_dir() {
+        return Err(Error::usage(
+            format!("{shown} is a folder; nothing was written"),
+            Some(format!(
+                "name a file, e.g. {}",
+                crate::store::read::datadir::shown(&path.join("NAME"))
+            )),
+        ));
+    }
     // The mode bits, not access(2): root may write anything, yet a file its owner made
     // read-only is meant to stay as it is. Opening it for writing (which changes nothing)
     // asks the kernel for everyone else, whose permissions a rename would bypass.
