@@ -65,7 +65,8 @@ fn a_hostile_name_runs_no_script_and_is_drawn_as_text() {
     let env = TestEnv::with_files(&[("acme.yaml", HOSTILE)]);
     env.stdout(&["timeline", "--format", "svg", "--output", "hostile.svg"]);
     let drawn = [
-        r#"svg text:has-text("pwned.invalid/vendor")"#,
+        // The vendor's name is cut to its column (the lane's tooltip has it whole).
+        r#"svg text:has-text("<script>fetch(")"#,
         r#"svg text:has-text("onload=")"#,
         r#"svg text:has-text("pwned.invalid/image.png")"#,
         r#"svg text:has-text("pwned.invalid/frame")"#,
@@ -90,4 +91,44 @@ fn a_hostile_name_runs_no_script_and_is_drawn_as_text() {
     }
     assert_eq!(opened.count("g.lane"), 1);
     opened.assert_drawn(0.03);
+}
+
+#[test]
+fn the_report_opens_quietly_with_its_pictures_at_desktop_and_phone_widths() {
+    let env = TestEnv::with_shipped_data();
+    env.stdout(&["report", "--output", "report.html"]);
+    let page = env.path().join("report.html");
+    let selectors = [
+        "#timeline g.lane",
+        "#trends figure.chart svg",
+        "#entries a[href^='http']",
+        "script",
+    ];
+    let Some(desktop) = browser::open(&page, &selectors) else {
+        return;
+    };
+    desktop.assert_quiet();
+    desktop.assert_drawn(0.05);
+    let vendors = vendors(&env);
+    assert_eq!(
+        desktop.count("#timeline g.lane"),
+        vendors.len() as u64,
+        "{vendors:?}"
+    );
+    assert!(
+        desktop.count("#trends figure.chart svg") >= 3,
+        "a trend chart per vendor whose promises moved"
+    );
+    assert!(
+        desktop.count("#entries a[href^='http']") > 100,
+        "every entry's sources are links"
+    );
+    assert_eq!(desktop.count("script"), 0, "the page needs no script");
+    // On a phone the page is no wider than the phone: only the picture's box scrolls.
+    let phone = browser::open_at(&page, 390, &selectors).expect("the browser ran once already");
+    phone.assert_quiet();
+    assert_eq!(
+        phone.scroll_width, 390,
+        "the page is wider than the phone's screen"
+    );
 }

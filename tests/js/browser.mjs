@@ -2,13 +2,14 @@
 //
 //   node tests/js/browser.mjs FILE --screenshot OUT.png [--width W] [--count SELECTOR]...
 //
-// Prints one JSON object: {console, errors, requests, counts, width, height}:
+// Prints one JSON object: {console, errors, requests, counts, width, height, scroll_width}:
 // - console: the console's errors and warnings, as {type, text};
 // - errors: uncaught exceptions of the page;
 // - requests: every request for anything but FILE itself or a data: URL (a page that needs
 //   nothing from outside makes none);
 // - counts: how many elements match each --count selector;
-// - width, height: the size of the screenshot (the whole page, W wide), in CSS pixels.
+// - width, height: the size of the screenshot (the whole page, W wide), in CSS pixels;
+// - scroll_width: how wide the page lays itself out (more than W: it scrolls sideways).
 // Exits non-zero only when the browser cannot run; judging the report is the caller's job.
 // Chromium is Debian's (/usr/bin/chromium, or $CHROMIUM): playwright-core never downloads one.
 
@@ -45,7 +46,7 @@ function parseArgs(argv) {
 
 const args = parseArgs(process.argv.slice(2));
 const url = pathToFileURL(resolve(args.file)).href;
-const report = { console: [], errors: [], requests: [], counts: {}, width: 0, height: 0 };
+const report = { console: [], errors: [], requests: [], counts: {}, width: 0, height: 0, scroll_width: 0 };
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -84,6 +85,9 @@ try {
     return Math.ceil(tall);
   });
   // Chromium's limit for one capture is 16384 pixels each way.
+  // How wide the page lays itself out: wider than the window means the reader scrolls the
+  // whole page sideways (measured before the window is made tall).
+  report.scroll_width = await page.evaluate(() => document.documentElement.scrollWidth);
   await page.setViewportSize({ width: args.width, height: Math.min(Math.max(height, 1), 16384) });
   await page.screenshot({ path: args.screenshot });
   report.width = page.viewportSize().width;

@@ -104,7 +104,7 @@ a:hover{text-decoration:underline}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}
 figure{margin:0}
 .picture svg{display:block;width:100%;height:auto;min-width:720px}
-.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:16px}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(420px,100%),1fr));gap:16px}
 .chart figcaption{font-weight:600;margin:0 0 4px}
 .chart svg{display:block;width:100%;height:auto}
 figcaption{color:var(--muted);font-size:14px;margin-top:8px;max-width:80ch}

@@ -29,6 +29,8 @@ pub struct Opened {
     pub screenshot: PathBuf,
     pub width: u32,
     pub height: u32,
+    /// How wide the page laid itself out in that window (wider: it scrolls sideways).
+    pub scroll_width: u32,
 }
 
 /// Returns what Chromium saw of `file` at [`WIDTH`], counting `selectors`, or None when Node,
@@ -42,10 +44,12 @@ pub fn open_at(file: &Path, width: u32, selectors: &[&str]) -> Option<Opened> {
     let test = format!("opening {} in a browser", file.display());
     let node = tools::or_skip(&test, tools::node(&["playwright-core"]))?;
     let chromium = tools::or_skip(&test, tools::chromium())?;
-    let screenshot = screenshot_dir().join(format!(
-        "{}.png",
-        file.file_stem().expect("a file name").to_string_lossy()
-    ));
+    let stem = file.file_stem().expect("a file name").to_string_lossy();
+    let screenshot = screenshot_dir().join(if width == WIDTH {
+        format!("{stem}.png")
+    } else {
+        format!("{stem}-{width}.png")
+    });
     let mut harness = Command::new(&node.program);
     harness
         .arg(node.scripts.join("browser.mjs"))
@@ -101,6 +105,7 @@ impl Opened {
             screenshot,
             width: number(&report["width"]) as u32,
             height: number(&report["height"]) as u32,
+            scroll_width: number(&report["scroll_width"]) as u32,
         }
     }
 
