@@ -1,24 +1,12 @@
-//! One file per subcommand (its Args next to its `run`); this match dispatches.
+//! One file per subcommand (its Args next to its `run`), in four groups: read (show the
+//! roadmap), edit (change files), compare (versions) and export (documents for elsewhere);
+//! this match dispatches.
 
-mod add;
-mod change;
-mod check;
-mod completions;
-mod diff;
-mod fields;
+mod compare;
+mod edit;
+mod export;
 mod filters;
-mod history;
-mod init;
-mod list;
-mod man;
-mod remove;
-mod report;
-mod show;
-mod slips;
-mod snapshot;
-mod timeline;
-mod update;
-mod versions;
+mod read;
 
 use chipmap::render::visible::Visible;
 use clap::Subcommand;
@@ -29,37 +17,37 @@ use super::exit::{Failure, Outcome};
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Draw per-vendor timelines on a year axis.
-    Timeline(timeline::TimelineArgs),
+    Timeline(read::timeline::TimelineArgs),
     /// List entries as a table, CSV, JSON or Markdown.
-    List(list::ListArgs),
+    List(read::list::ListArgs),
     /// Show one entry in full, with its sources.
-    Show(show::ShowArgs),
+    Show(read::show::ShowArgs),
     /// Add an entry to a vendor's file (or start a vendor's file).
-    Add(add::AddArgs),
+    Add(edit::add::AddArgs),
     /// Change fields of an entry, keeping the file's comments and layout.
-    Update(update::UpdateArgs),
+    Update(edit::update::UpdateArgs),
     /// Remove an entry.
-    Remove(remove::RemoveArgs),
+    Remove(edit::remove::RemoveArgs),
     /// What changed between two versions of the roadmap.
-    Diff(diff::DiffArgs),
+    Diff(compare::diff::DiffArgs),
     /// Each entry's trajectory across every version: snapshots, or git commits with --git.
-    History(history::HistoryArgs),
+    History(compare::history::HistoryArgs),
     /// Schedule slips per vendor and per entry, across every version.
-    Slips(slips::SlipsArgs),
+    Slips(compare::slips::SlipsArgs),
     /// Write one self-contained HTML page: timeline, slips, what changed, every entry.
-    Report(report::ReportArgs),
+    Report(export::report::ReportArgs),
     /// Validate the data directory and every snapshot; exit 1 when anything is wrong.
-    Check(check::CheckArgs),
+    Check(read::check::CheckArgs),
     /// Freeze the roadmap into a snapshot, or list the snapshots.
-    Snapshot(snapshot::SnapshotArgs),
+    Snapshot(edit::snapshot::SnapshotArgs),
     /// Write the built-in dataset to DIR as an editable copy.
-    Init(init::InitArgs),
+    Init(edit::init::InitArgs),
     /// Print a tab-completion script for bash, zsh, fish, elvish or PowerShell.
-    #[command(long_about = completions::LONG_ABOUT)]
-    Completions(completions::CompletionsArgs),
+    #[command(long_about = export::completions::LONG_ABOUT)]
+    Completions(export::completions::CompletionsArgs),
     /// Print chipmap's manual pages, or write them where `man` finds them.
-    #[command(long_about = man::LONG_ABOUT)]
-    Man(man::ManArgs),
+    #[command(long_about = export::man::LONG_ABOUT)]
+    Man(export::man::ManArgs),
 }
 
 /// Returns the outcome of running `command`.
@@ -75,21 +63,21 @@ pub fn run(command: Command, context: &Context) -> Result<Outcome, Failure> {
         context.stdout_paint.enabled,
     );
     let outcome = match command {
-        Command::Timeline(args) => timeline::run(args, context, &mut out),
-        Command::List(args) => list::run(args, context, &mut out),
-        Command::Show(args) => show::run(args, context, &mut out),
-        Command::Add(args) => add::run(args, context, &mut out),
-        Command::Update(args) => update::run(args, context, &mut out),
-        Command::Remove(args) => remove::run(args, context, &mut out),
-        Command::Diff(args) => diff::run(args, context, &mut out),
-        Command::History(args) => history::run(args, context, &mut out),
-        Command::Slips(args) => slips::run(args, context, &mut out),
-        Command::Report(args) => report::run(args, context, &mut out),
-        Command::Check(args) => check::run(args, context, &mut out),
-        Command::Snapshot(args) => snapshot::run(args, context, &mut out),
-        Command::Init(args) => init::run(args, context, &mut out),
-        Command::Completions(args) => completions::run(args, context, &mut out),
-        Command::Man(args) => man::run(args, context, &mut out),
+        Command::Timeline(args) => read::timeline::run(args, context, &mut out),
+        Command::List(args) => read::list::run(args, context, &mut out),
+        Command::Show(args) => read::show::run(args, context, &mut out),
+        Command::Add(args) => edit::add::run(args, context, &mut out),
+        Command::Update(args) => edit::update::run(args, context, &mut out),
+        Command::Remove(args) => edit::remove::run(args, context, &mut out),
+        Command::Diff(args) => compare::diff::run(args, context, &mut out),
+        Command::History(args) => compare::history::run(args, context, &mut out),
+        Command::Slips(args) => compare::slips::run(args, context, &mut out),
+        Command::Report(args) => export::report::run(args, context, &mut out),
+        Command::Check(args) => read::check::run(args, context, &mut out),
+        Command::Snapshot(args) => edit::snapshot::run(args, context, &mut out),
+        Command::Init(args) => edit::init::run(args, context, &mut out),
+        Command::Completions(args) => export::completions::run(args, context, &mut out),
+        Command::Man(args) => export::man::run(args, context, &mut out),
     }?;
     out.finish()?;
     Ok(outcome)

@@ -7,7 +7,7 @@ use chipmap::render::markdown;
 use chipmap::render::table::{self, Column, DEFAULT_COLUMNS, ListFormat, SortKey};
 use clap::{Args, ValueEnum};
 
-use super::filters::FilterArgs;
+use crate::cli::commands::filters::FilterArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 

@@ -11,7 +11,7 @@ use chipmap::render::timeline::term::{self, MIN_WIDTH, TermOptions};
 use chipmap::render::timeline::{json, markdown, mermaid};
 use clap::{Args, ValueEnum};
 
-use super::filters::FilterArgs;
+use crate::cli::commands::filters::FilterArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 use crate::cli::output::{self, Document, OutputArgs, ScaleArgs};

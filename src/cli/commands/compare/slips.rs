@@ -7,8 +7,8 @@ use chipmap::diff;
 use chipmap::render::slips as render;
 use clap::{Args, ValueEnum};
 
-use super::filters::FilterArgs;
 use super::versions::{self, RangeArgs};
+use crate::cli::commands::filters::FilterArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 

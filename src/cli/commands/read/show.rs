@@ -6,7 +6,7 @@ use chipmap::render::entry;
 use chipmap::store;
 use clap::{Args, ValueEnum};
 
-use super::versions::{self, RangeArgs};
+use crate::cli::commands::compare::versions::{self, RangeArgs};
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 

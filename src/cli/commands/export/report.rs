@@ -9,8 +9,8 @@ use chipmap::render::report::{self as render, Compared, Report};
 use chipmap::store;
 use clap::Args;
 
-use super::filters::FilterArgs;
-use super::versions::{self, RangeArgs};
+use crate::cli::commands::compare::versions::{self, RangeArgs};
+use crate::cli::commands::filters::FilterArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 use crate::cli::output::{self, Document, OutputArgs};
@@ -62,7 +62,10 @@ pub fn run(args: ReportArgs, context: &Context, out: &mut dyn Write) -> Result<O
     };
     let compared = since.as_ref().map(|old| {
         let changes = diff::diff_filtered(&old.roadmap, &working_side.roadmap, &filter);
-        (changes, super::diff::diff_context(old, &working_side))
+        (
+            changes,
+            crate::cli::commands::compare::diff::diff_context(old, &working_side),
+        )
     });
     let report = Report {
         today: context.today,

@@ -9,7 +9,7 @@ use chipmap::store::{self, Resolved};
 use chipmap::{Error, Result};
 use clap::{Args, ValueEnum};
 
-use super::filters::FilterArgs;
+use crate::cli::commands::filters::FilterArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
@@ -99,7 +99,7 @@ pub fn run(args: DiffArgs, context: &Context, out: &mut dyn Write) -> Result<Out
     })
 }
 
-pub(super) fn diff_context(old: &Resolved, new: &Resolved) -> DiffContext {
+pub(in crate::cli::commands) fn diff_context(old: &Resolved, new: &Resolved) -> DiffContext {
     let mut vendor_names: Vec<(String, String)> = Vec::new();
     // The newer display name wins for a vendor on both sides.
     for vendor in new.roadmap.vendors.iter().chain(&old.roadmap.vendors) {

@@ -11,8 +11,8 @@ use chipmap::render::trend::svg::{self as picture, ChartOptions};
 use chipmap::render::trend::{self, TrendChart};
 use clap::{Args, ValueEnum};
 
-use super::filters::FilterArgs;
 use super::versions::{self, RangeArgs};
+use crate::cli::commands::filters::FilterArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 use crate::cli::output::{self, Document, OutputArgs, ScaleArgs};

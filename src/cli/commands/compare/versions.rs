@@ -10,7 +10,7 @@ use chipmap::{Error, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::filters::FilterArgs;
+use crate::cli::commands::filters::FilterArgs;
 use crate::cli::context::Context;
 
 /// How long a walk runs before it shows its progress.

@@ -4,7 +4,7 @@ use chipmap::model::{Confidence, FuzzyDate, Kind, Status};
 use chipmap::store::{Op, Value, parse_set, positive};
 use clap::Args;
 
-use super::filters::words;
+use crate::cli::commands::filters::words;
 
 /// Values for an entry's fields.
 #[derive(Debug, Clone, Args)]
