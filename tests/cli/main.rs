@@ -1,7 +1,5 @@
 //! chipmap's command line, end to end: one integration binary, one module per area.
 
-mod browser;
-mod chart;
 mod commands;
 mod common;
 mod crash;
@@ -10,18 +8,15 @@ mod dates;
 mod diffs;
 mod docs;
 mod edit;
+mod export;
 mod files;
 mod fit;
-mod formats;
 mod history;
 mod invalid;
 mod large;
 mod matching;
-mod pictures;
 mod readme;
 mod refs;
-mod report;
-mod shell;
 mod strict;
 mod versions;
 mod visible;
