@@ -73,13 +73,27 @@ fn the_shipped_report_parses_and_weighs_under_a_megabyte() {
         .descendants()
         .filter(|n| n.tag_name().name() == "svg")
         .collect();
-    assert_eq!(svgs.len(), 1, "the timeline, inline");
+    let in_section = |svg: &roxmltree::Node, id: &str| {
+        svg.ancestors()
+            .any(|a| a.has_tag_name("section") && a.attribute("id") == Some(id))
+    };
+    assert_eq!(
+        svgs.iter().filter(|s| in_section(s, "timeline")).count(),
+        1,
+        "the timeline, inline"
+    );
+    let trends = svgs.iter().filter(|s| in_section(s, "trends")).count();
+    assert!(
+        trends >= 3,
+        "a trend chart per vendor whose promises moved: {trends}"
+    );
+    assert_eq!(svgs.len(), 1 + trends, "no other picture");
     let ids: Vec<&str> = doc
         .descendants()
         .filter(|n| n.has_tag_name("section"))
         .filter_map(|n| n.attribute("id"))
         .collect();
-    assert_eq!(ids, ["timeline", "slips", "changes", "entries"]);
+    assert_eq!(ids, ["timeline", "trends", "slips", "changes", "entries"]);
     // The table of contents links to each section.
     let toc: Vec<&str> = doc
         .descendants()
@@ -87,7 +101,10 @@ fn the_shipped_report_parses_and_weighs_under_a_megabyte() {
         .flat_map(|n| n.descendants())
         .filter_map(|n| n.attribute("href"))
         .collect();
-    assert_eq!(toc, ["#timeline", "#slips", "#changes", "#entries"]);
+    assert_eq!(
+        toc,
+        ["#timeline", "#trends", "#slips", "#changes", "#entries"]
+    );
     // Every entry of the data is in it, anchored at its key.
     let json = env.stdout(&["list", "--format", "json"]);
     let keys: Vec<serde_json::Value> = serde_json::from_str(&json).expect("JSON");
