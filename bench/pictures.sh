@@ -52,3 +52,6 @@ measure "timeline --format png" "$bin" --data roadmaps timeline --format png
 measure "timeline --format png --scale 2" "$bin" --data roadmaps timeline --format png --scale 2
 size "timeline --format svg: size" "$bin" --data roadmaps timeline --format svg
 size "timeline --format png: size" "$bin" --data roadmaps timeline --format png
+measure "history --chart --format png (4 entries)" "$bin" --data roadmaps history nvidia/rubin nvidia/rubin-ultra intel/jaguar-shores microsoft/braga-r --chart --format png
+measure "report" "$bin" --data roadmaps report
+size "report: size" "$bin" --data roadmaps report

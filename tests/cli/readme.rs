@@ -208,3 +208,32 @@ fn the_readme_edit_examples_run_on_the_shipped_data_as_they_stand() {
         "the examples left data that fails check:\n{output}"
     );
 }
+
+#[test]
+fn every_mermaid_chart_of_the_readme_is_what_its_command_prints() {
+    // GitHub draws a ```mermaid block; the comment above it names the command that made it.
+    let text = readme();
+    let lines: Vec<&str> = text.lines().collect();
+    let charts = blocks(&text, "mermaid");
+    assert!(!charts.is_empty(), "the README shows a Mermaid chart");
+    let env = TestEnv::with_shipped_data();
+    for (start, chart) in charts {
+        let comment = lines[start - 3];
+        let command = comment
+            .strip_prefix("<!-- mermaid: ")
+            .and_then(|c| c.strip_suffix(" -->"))
+            .unwrap_or_else(|| {
+                panic!(
+                    "README.md:{}: no `<!-- mermaid: COMMAND -->` above the chart",
+                    start - 2
+                )
+            });
+        let (code, printed) = run_shell(&env, command);
+        assert_eq!(code, Some(0), "README.md:{start}: {command}");
+        assert_eq!(
+            printed.trim_end(),
+            chart.join("\n"),
+            "README.md:{start}: the chart is not what `{command}` prints"
+        );
+    }
+}

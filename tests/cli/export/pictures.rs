@@ -323,3 +323,48 @@ fn the_picture_follows_as_of_and_the_filters_as_the_terminal_does() {
         );
     }
 }
+
+/// The pictures of the README, each with the command that draws it on the shipped data.
+const DOCS_PICTURES: &[(&str, &[&str])] = &[
+    ("docs/timeline.png", &["timeline", "--format", "png"]),
+    (
+        "docs/trend.png",
+        &[
+            "history",
+            "nvidia/rubin",
+            "nvidia/rubin-ultra",
+            "intel/jaguar-shores",
+            "microsoft/braga-r",
+            "samsung/hbm4",
+            "huawei/ascend-960",
+            "sk-hynix/hbm4-12h",
+            "--chart",
+            "--format",
+            "png",
+            "--scale",
+            "1.6",
+        ],
+    ),
+];
+
+#[test]
+fn the_readme_pictures_are_what_chipmap_draws_of_the_shipped_data() {
+    // A PNG is the same on every machine (chipmap draws it with its own font), so the README's
+    // pictures can be held to the bytes; CHIPMAP_BLESS=1 draws them again after a data change.
+    let env = TestEnv::new();
+    for (path, args) in DOCS_PICTURES {
+        let drawn = env.chipmap(args).output().expect("chipmap runs");
+        assert!(drawn.status.success(), "{args:?}");
+        let file = crate::common::repo_path(path);
+        if crate::common::blessing() {
+            std::fs::write(&file, &drawn.stdout).expect("write the picture");
+            continue;
+        }
+        let kept = std::fs::read(&file).unwrap_or_default();
+        assert!(
+            kept == drawn.stdout,
+            "{path} is not what `chipmap {}` draws now: run the tests with CHIPMAP_BLESS=1 and look at it",
+            args.join(" ")
+        );
+    }
+}
