@@ -17,28 +17,8 @@ export CHIPMAP_TODAY=2026-11-30 NO_COLOR=1
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-measure() { # label, then the command (its stdout is thrown away)
-  local label=$1; shift
-  "$@" >/dev/null 2>&1
-  local times=()
-  for ((i = 0; i < runs; i++)); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    t1=$(date +%s%N)
-    times+=($(((t1 - t0) / 1000)))
-  done
-  local sorted median min max rss="n/a"
-  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  median=$(sed -n "$((runs / 2 + 1))p" <<<"$sorted")
-  min=$(head -1 <<<"$sorted")
-  max=$(tail -1 <<<"$sorted")
-  if [[ -x /usr/bin/time ]]; then
-    rss=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1)" KiB"
-  fi
-  awk -v l="$label" -v md="$median" -v mn="$min" -v mx="$max" -v r="$rss" 'BEGIN {
-    printf "%-46s median %8.2f ms   min %8.2f ms   max %8.2f ms   peak RSS %s\n", l, md / 1000, mn / 1000, mx / 1000, r }'
-}
+# shellcheck source=bench/measure.sh
+source bench/measure.sh
 
 size() { # label, then the command whose stdout is measured
   local label=$1; shift

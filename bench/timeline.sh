@@ -17,30 +17,8 @@ export CHIPMAP_TODAY=2026-11-30 NO_COLOR=1
 bytes=$(cat roadmaps/*.yaml | wc -c)
 entries=$("$bin" --data roadmaps list --format csv --columns key | tail -n +2 | wc -l)
 
-measure() { # label, then the command
-  local label=$1; shift
-  "$@" >/dev/null 2>&1 # warm the page cache (an edit's note on stderr is not the result)
-  local times=()
-  for ((i = 0; i < runs; i++)); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    t1=$(date +%s%N)
-    times+=($(((t1 - t0) / 1000)))
-  done
-  local sorted
-  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  local median min max
-  median=$(sed -n "$((runs / 2 + 1))p" <<<"$sorted")
-  min=$(head -1 <<<"$sorted")
-  max=$(tail -1 <<<"$sorted")
-  local rss="n/a"
-  if [[ -x /usr/bin/time ]]; then
-    rss=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1)" KiB"
-  fi
-  awk -v l="$label" -v md="$median" -v mn="$min" -v mx="$max" -v r="$rss" 'BEGIN {
-    printf "%-44s median %6.2f ms   min %6.2f ms   max %6.2f ms   peak RSS %s\n", l, md / 1000, mn / 1000, mx / 1000, r }'
-}
+# shellcheck source=bench/measure.sh
+source bench/measure.sh
 
 echo "shipped data: $entries entries, $bytes bytes of YAML; $runs runs each"
 measure "timeline --width 80 (files on disk)" "$bin" --data roadmaps timeline --width 80

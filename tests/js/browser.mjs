@@ -15,7 +15,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 function usage(message) {
   console.error(`browser.mjs: ${message}`);
@@ -48,18 +48,7 @@ const args = parseArgs(process.argv.slice(2));
 const url = pathToFileURL(resolve(args.file)).href;
 const report = { console: [], errors: [], requests: [], counts: {}, width: 0, height: 0, scroll_width: 0 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: args.width, height: 900 } });
   page.on('console', (message) => {

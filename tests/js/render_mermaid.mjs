@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const [chartFile, pngFile] = process.argv.slice(2);
 if (!chartFile) {
@@ -45,17 +45,7 @@ window.drawn = (async () => {
 </script></body></html>`,
 );
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 const report = { rendered: false, errors: [], refused: [], tasks: [], sections: [] };
 try {
   const context = await browser.newContext({ viewport: { width: 1432, height: 800 }, deviceScaleFactor: 1 });

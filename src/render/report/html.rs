@@ -4,38 +4,10 @@
 
 use std::fmt::Write as _;
 
-use crate::render::svg::shown_text;
-
-/// Returns `text` from the data ready for an HTML text node: control characters shown as all
-/// chipmap output shows them (`\x1b`), and `&`, `<`, `>` escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in shown_text(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Returns `text` ready for a double- or single-quoted attribute: escaped as for text, and
-/// the quotes too; line breaks and tabs as character references, so they survive as written.
-pub fn attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in escape(text).chars() {
-        match c {
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("&#10;"),
-            '\t' => out.push_str("&#9;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text from the data for an HTML text node, and for an attribute: HTML's rules here are
+/// XML's (`&`, `<`, `>`; the quotes in attributes), and the control characters are shown as
+/// all chipmap output shows them, so the report and its inline SVGs escape alike.
+pub use crate::render::svg::{attr, escape};
 
 /// Returns whether a source is a web address, which becomes a link; anything else is text.
 pub fn is_web(url: &str) -> bool {

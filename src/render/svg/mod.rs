@@ -144,6 +144,23 @@ impl TextStyle {
         anchor: "start",
         fill: INK,
     };
+    /// A picture's title, and the line under it.
+    pub const TITLE: TextStyle = TextStyle {
+        size: 20.0,
+        weight: Weight::SemiBold,
+        ..TextStyle::LABEL
+    };
+    pub const SUBTITLE: TextStyle = TextStyle {
+        size: 13.0,
+        fill: MUTED,
+        ..TextStyle::LABEL
+    };
+    /// Notes, counts and the credit: small and muted.
+    pub const SMALL: TextStyle = TextStyle {
+        size: 11.0,
+        fill: MUTED,
+        ..TextStyle::LABEL
+    };
 
     /// Returns the width in px of `text` in this style.
     pub fn width(&self, text: &str) -> f64 {
@@ -204,11 +221,13 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Returns `text` ready for a double-quoted XML attribute: escaped, with `"` too, and line
-/// breaks kept as character references (an attribute would fold them into spaces).
+/// Returns `text` ready for a quoted XML or HTML attribute: escaped, with both quotes too,
+/// and line breaks and tabs kept as character references (an attribute would fold them into
+/// spaces).
 pub fn attr(text: &str) -> String {
     escape(text)
         .replace('"', "&quot;")
+        .replace('\'', "&#39;")
         .replace('\n', "&#10;")
         .replace('\t', "&#9;")
 }

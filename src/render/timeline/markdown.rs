@@ -90,23 +90,9 @@ fn capitalised(word: &str) -> String {
     })
 }
 
-/// Returns the notes on what the document leaves out.
+/// Returns the notes on what the document leaves out, as sentences.
 fn notes(t: &Timeline) -> Vec<String> {
-    let mut notes = Vec::new();
-    if t.undated > 0 && !t.undated_listed {
-        notes.push(format!(
-            "{} with no {} date left out (listed without --from and --to).",
-            plural(t.undated, "entry"),
-            t.basis.as_str()
-        ));
-    }
-    if t.outside > 0 {
-        notes.push(format!(
-            "{} outside {} not listed.",
-            plural(t.outside, "entry"),
-            t.years()
-        ));
-    }
+    let mut notes: Vec<String> = super::left_out(t).into_iter().map(|n| n + ".").collect();
     if t.row_count() == 0 {
         notes.push("No entries to list.".into());
     }

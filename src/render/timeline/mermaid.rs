@@ -31,7 +31,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::layout::{Row, Timeline};
 use crate::model::{FuzzyDate, Status};
 use crate::render::svg::font::{Weight, text_width};
-use crate::render::{plural, visible};
+use crate::render::visible;
 
 /// Returns the timeline as a Mermaid chart (text ending in a newline).
 pub fn mermaid(t: &Timeline, as_of: Option<(&str, Option<NaiveDate>)>) -> String {
@@ -175,21 +175,7 @@ fn left_padding(t: &Timeline) -> u32 {
 
 /// Returns the notes on what the chart leaves out.
 fn notes(t: &Timeline) -> Vec<String> {
-    let mut notes = Vec::new();
-    if t.undated > 0 && !t.undated_listed {
-        notes.push(format!(
-            "{} with no {} date left out (listed without --from and --to)",
-            plural(t.undated, "entry"),
-            t.basis.as_str()
-        ));
-    }
-    if t.outside > 0 {
-        notes.push(format!(
-            "{} outside {} not drawn",
-            plural(t.outside, "entry"),
-            t.years()
-        ));
-    }
+    let mut notes = super::left_out(t);
     if t.lanes
         .iter()
         .flat_map(|l| &l.rows)

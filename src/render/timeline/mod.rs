@@ -26,3 +26,25 @@ pub fn when(t: &Timeline, as_of: Option<(&str, Option<NaiveDate>)>) -> String {
         None => format!("today {}", t.today),
     }
 }
+
+/// Returns what a timeline leaves out, one note each, as every format says it: the entries
+/// with no date of the basis (only when a range was asked for: else they are listed) and
+/// those outside the range.
+pub fn left_out(t: &Timeline) -> Vec<String> {
+    let mut notes = Vec::new();
+    if t.undated > 0 && !t.undated_listed {
+        notes.push(format!(
+            "{} with no {} date not shown (they are listed without --from and --to)",
+            crate::render::plural(t.undated, "entry"),
+            t.basis.as_str()
+        ));
+    }
+    if t.outside > 0 {
+        notes.push(format!(
+            "{} outside {} not shown",
+            crate::render::plural(t.outside, "entry"),
+            t.years()
+        ));
+    }
+    notes
+}

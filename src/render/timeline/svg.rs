@@ -34,24 +34,9 @@ const BAR: f64 = 12.0;
 /// Every other lane's background; a label is haloed in its lane's, so grid and today lines
 /// pass behind it without crossing its letters.
 const SHADED: &str = "#f6f8fa";
-const TITLE: TextStyle = TextStyle {
-    size: 20.0,
-    weight: Weight::SemiBold,
-    ..TextStyle::LABEL
-};
-const SUBTITLE: TextStyle = TextStyle {
-    size: 13.0,
-    fill: MUTED,
-    ..TextStyle::LABEL
-};
 const LANE_NAME: TextStyle = TextStyle {
     size: 13.0,
     weight: Weight::SemiBold,
-    ..TextStyle::LABEL
-};
-const SMALL: TextStyle = TextStyle {
-    size: 11.0,
-    fill: MUTED,
     ..TextStyle::LABEL
 };
 const YEAR: TextStyle = TextStyle {
@@ -135,8 +120,8 @@ pub fn svg(t: &Timeline, options: &SvgOptions) -> String {
 
     let (title, subtitle) = titles(t, options);
     let mut doc = Doc::new(width, height, &title, &subtitle, options.fonts);
-    doc.text(MARGIN, 36.0, &title, &TITLE);
-    doc.text(MARGIN, 58.0, &subtitle, &SUBTITLE);
+    doc.text(MARGIN, 36.0, &title, &TextStyle::TITLE);
+    doc.text(MARGIN, 58.0, &subtitle, &TextStyle::SUBTITLE);
     doc.raw(&legend);
     for (i, drawn) in lanes.iter().enumerate() {
         if i % 2 == 1 {
@@ -168,7 +153,7 @@ pub fn svg(t: &Timeline, options: &SvgOptions) -> String {
     let mut y = chart_bottom + if repeat_axis { 30.0 } else { 8.0 };
     for note in &notes {
         y += 20.0;
-        doc.text(MARGIN, y, note, &SMALL);
+        doc.text(MARGIN, y, note, &TextStyle::SMALL);
     }
     doc.text(
         width - MARGIN,
@@ -176,7 +161,7 @@ pub fn svg(t: &Timeline, options: &SvgOptions) -> String {
         "drawn by chipmap",
         &TextStyle {
             anchor: "end",
-            ..SMALL
+            ..TextStyle::SMALL
         },
     );
     doc.finish()
@@ -187,7 +172,11 @@ fn name_column(t: &Timeline) -> f64 {
     let widest = t
         .lanes
         .iter()
-        .map(|l| LANE_NAME.width(&l.name).max(SMALL.width(&count(l))))
+        .map(|l| {
+            LANE_NAME
+                .width(&l.name)
+                .max(TextStyle::SMALL.width(&count(l)))
+        })
         .fold(0.0, f64::max);
     (widest + 24.0).clamp(110.0, 240.0)
 }
@@ -202,15 +191,7 @@ fn titles(t: &Timeline, options: &SvgOptions) -> (String, String) {
         t.basis.as_str(),
         t.years()
     );
-    let when = match options.as_of {
-        Some((label, Some(_))) => crate::render::as_of_caption(label, Some(t.today)),
-        Some((label, None)) => format!(
-            "{} · today {}",
-            crate::render::as_of_caption(label, None),
-            t.today
-        ),
-        None => format!("today {}", t.today),
-    };
+    let when = super::when(t, options.as_of);
     let subtitle = format!(
         "{} from {} · {when}",
         crate::render::plural(t.row_count(), "entry"),
@@ -247,7 +228,7 @@ fn legend(width: f64) -> (String, f64) {
             "<text y=\"1\" fill=\"{MUTED}\" font-size=\"11\">{}</text>\n",
             escape(note)
         ),
-        SMALL.width(note),
+        TextStyle::SMALL.width(note),
     ));
     let (mut x, mut y) = (MARGIN, 86.0);
     let mut markup = String::new();
@@ -294,7 +275,7 @@ fn grid(doc: &mut Doc, t: &Timeline, axis: &Axis, top: f64, bottom: f64, repeat:
                     &TextStyle {
                         size: 9.5,
                         anchor: "middle",
-                        ..SMALL
+                        ..TextStyle::SMALL
                     },
                 );
             }
@@ -332,7 +313,12 @@ fn lane(doc: &mut Doc, drawn: &Drawn, axis: &Axis, background: &str) {
     // A name too long for the column is cut; the lane's tooltip has it whole.
     let name = pack::shorten_in(&drawn.lane.name, room, &LANE_NAME);
     doc.text(MARGIN + 8.0, top + 15.0, &name, &LANE_NAME);
-    doc.text(MARGIN + 8.0, top + 30.0, &count(drawn.lane), &SMALL);
+    doc.text(
+        MARGIN + 8.0,
+        top + 30.0,
+        &count(drawn.lane),
+        &TextStyle::SMALL,
+    );
     for p in &drawn.placed {
         let middle = top + LINE * p.line as f64 + LINE / 2.0;
         doc.raw(&format!(
@@ -357,7 +343,12 @@ fn lane(doc: &mut Doc, drawn: &Drawn, axis: &Axis, background: &str) {
     }
     let mut y = top + LINE * drawn.lines as f64;
     for line in &drawn.undated {
-        doc.text(axis.left + 4.0, y + LINE / 2.0 + 4.0, line, &SMALL);
+        doc.text(
+            axis.left + 4.0,
+            y + LINE / 2.0 + 4.0,
+            line,
+            &TextStyle::SMALL,
+        );
         y += LINE;
     }
     doc.raw("</g>\n");
@@ -397,11 +388,11 @@ fn undated_lines(lane: &Lane, basis: DateBasis, room: f64) -> Vec<String> {
     for (i, name) in names.iter().enumerate() {
         let sep = if i == 0 { " " } else { " · " };
         let last = lines.last_mut().expect("one line at least");
-        if SMALL.width(&format!("{last}{sep}{name}")) <= room {
+        if TextStyle::SMALL.width(&format!("{last}{sep}{name}")) <= room {
             last.push_str(sep);
             last.push_str(name);
         } else {
-            lines.push(pack::shorten_in(name, room, &SMALL));
+            lines.push(pack::shorten_in(name, room, &TextStyle::SMALL));
         }
     }
     lines
@@ -409,21 +400,7 @@ fn undated_lines(lane: &Lane, basis: DateBasis, room: f64) -> Vec<String> {
 
 /// Returns the notes under the chart: what it leaves out.
 fn notes(t: &Timeline) -> Vec<String> {
-    let mut notes = Vec::new();
-    if t.undated > 0 && !t.undated_listed {
-        notes.push(format!(
-            "{} with no {} date not shown (they are listed without --from and --to)",
-            crate::render::plural(t.undated, "entry"),
-            t.basis.as_str()
-        ));
-    }
-    if t.outside > 0 {
-        notes.push(format!(
-            "{} outside {} not shown",
-            crate::render::plural(t.outside, "entry"),
-            t.years()
-        ));
-    }
+    let mut notes = super::left_out(t);
     if t.row_count() == 0 {
         notes.push("no entries to draw".into());
     }

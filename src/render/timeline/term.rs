@@ -131,15 +131,7 @@ pub fn write(out: &mut dyn Write, t: &Timeline, options: TermOptions) -> io::Res
     let paint = options.paint;
     let cols = Columns::fit(t, width);
     let axis = Axis::new(t, cols.axis);
-    let when = match options.as_of {
-        Some((label, Some(_))) => crate::render::as_of_caption(label, Some(t.today)),
-        Some((label, None)) => format!(
-            "{} · today {}",
-            crate::render::as_of_caption(label, None),
-            t.today
-        ),
-        None => format!("today {}", t.today),
-    };
+    let when = super::when(t, options.as_of);
     let title = format!("{} dates, {} · {when}", t.basis.as_str(), t.years());
     writeln!(out, "{}", paint.paint(Style::new().bold(), &title))?;
     write_years(out, &axis, &cols)?;

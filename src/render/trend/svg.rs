@@ -6,7 +6,6 @@
 //! [`Series`] as the terminal chart.
 
 use crate::render::plural;
-use crate::render::svg::font::Weight;
 use crate::render::svg::{Doc, Fonts, MUTED, TODAY, TextStyle, escape, num};
 
 use super::TrendChart;
@@ -53,21 +52,6 @@ impl Default for ChartOptions {
 }
 
 const MARGIN: f64 = 24.0;
-const TITLE: TextStyle = TextStyle {
-    size: 20.0,
-    weight: Weight::SemiBold,
-    ..TextStyle::LABEL
-};
-const SUBTITLE: TextStyle = TextStyle {
-    size: 13.0,
-    fill: MUTED,
-    ..TextStyle::LABEL
-};
-const SMALL: TextStyle = TextStyle {
-    size: 11.0,
-    fill: MUTED,
-    ..TextStyle::LABEL
-};
 /// The legend's line samples.
 const SAMPLE: f64 = 30.0;
 const LEGEND_ROW: f64 = 22.0;
@@ -82,7 +66,7 @@ pub fn svg(chart: &TrendChart, options: &ChartOptions) -> String {
     // A title too long for the width leaves what it says to the subtitle.
     let (title, what) = if let Some(title) = &options.title {
         (title.as_str(), String::new())
-    } else if TITLE.width(TITLE_TEXT) <= room {
+    } else if TextStyle::TITLE.width(TITLE_TEXT) <= room {
         (TITLE_TEXT, String::new())
     } else {
         (
@@ -103,9 +87,14 @@ pub fn svg(chart: &TrendChart, options: &ChartOptions) -> String {
             None => format!("today {}", chart.today),
         };
     let mut heading = Heading::default();
-    heading.lines(&TITLE, wrap(title, &TITLE, room), 36.0, 26.0);
-    let sub_lines = wrap(&subtitle, &SUBTITLE, room);
-    heading.lines(&SUBTITLE, sub_lines, heading.y + 22.0, 18.0);
+    heading.lines(
+        &TextStyle::TITLE,
+        wrap(title, &TextStyle::TITLE, room),
+        36.0,
+        26.0,
+    );
+    let sub_lines = wrap(&subtitle, &TextStyle::SUBTITLE, room);
+    heading.lines(&TextStyle::SUBTITLE, sub_lines, heading.y + 22.0, 18.0);
     let Some(series) = series else {
         let height = heading.y + 48.0;
         let mut doc = Doc::new(width, height, TITLE_TEXT, &subtitle, options.fonts);
@@ -114,7 +103,7 @@ pub fn svg(chart: &TrendChart, options: &ChartOptions) -> String {
             MARGIN,
             heading.y + 30.0,
             "no versions or entries to chart",
-            &SMALL,
+            &TextStyle::SMALL,
         );
         return doc.finish();
     };
@@ -179,7 +168,7 @@ pub fn svg(chart: &TrendChart, options: &ChartOptions) -> String {
     );
     frame::across_labels(&mut doc, &frame, &series.days, &ticks);
     for (i, note) in notes.iter().enumerate() {
-        doc.text(MARGIN, notes_top + 17.0 * i as f64, note, &SMALL);
+        doc.text(MARGIN, notes_top + 17.0 * i as f64, note, &TextStyle::SMALL);
     }
     if options.notes {
         doc.text(
@@ -188,7 +177,7 @@ pub fn svg(chart: &TrendChart, options: &ChartOptions) -> String {
             "drawn by chipmap",
             &TextStyle {
                 anchor: "end",
-                ..SMALL
+                ..TextStyle::SMALL
             },
         );
     }
@@ -407,6 +396,6 @@ fn notes(chart: &TrendChart, series: &Series, offsets: &lines::Offsets, room: f6
     }
     notes
         .iter()
-        .flat_map(|note| wrap(note, &SMALL, room))
+        .flat_map(|note| wrap(note, &TextStyle::SMALL, room))
         .collect()
 }

@@ -383,11 +383,11 @@ fn mermaid_lists_what_it_cannot_draw_in_comments() {
     );
     let chart = env.stdout(&["timeline", "--format", "mermaid", "--from", "2027"]);
     assert!(
-        chart.contains("%% 9 entries outside 2027 not drawn"),
+        chart.contains("%% 9 entries outside 2027 not shown"),
         "{chart}"
     );
     assert!(
-        chart.contains("%% 1 entry with no available date left out"),
+        chart.contains("%% 1 entry with no available date not shown"),
         "{chart}"
     );
 }

@@ -38,12 +38,7 @@ pub(super) fn write(
         "bar: a year, half or quarter".to_string(),
         "dot: a month or day".to_string(),
     ];
-    if t.undated > 0 && !t.undated_listed {
-        let (n, basis) = (t.undated, t.basis.as_str());
-        notes.push(format!(
-            "{n} entries with no {basis} date not shown (they are listed without --from and --to)"
-        ));
-    } else if t.undated > 0 {
+    if t.undated > 0 && t.undated_listed {
         let other = match t.basis {
             DateBasis::Available => "announced",
             DateBasis::Announced => "available",
@@ -51,13 +46,7 @@ pub(super) fn write(
         let basis = t.basis.as_str();
         notes.push(format!("{UNDATED} no {basis} date (try --by {other})"));
     }
-    if t.outside > 0 {
-        notes.push(format!(
-            "{} entries outside {} not shown",
-            t.outside,
-            t.years()
-        ));
-    }
+    notes.extend(super::super::left_out(t));
     write_wrapped_items(out, &notes, width)?;
     Ok(())
 }

@@ -271,12 +271,13 @@ fn two_entries_of_one_name_are_told_apart_by_key_at_the_line_ends() {
 
 #[test]
 fn a_subtitle_breaks_between_its_parts_before_its_words() {
-    use super::{SUBTITLE, wrap};
+    use super::wrap;
+    use crate::render::svg::TextStyle;
     let text = "8 entries over 7 versions (2024-06-02 to 2026-03-20) · today 2026-03-20";
-    let whole = SUBTITLE.width(text);
-    assert_eq!(wrap(text, &SUBTITLE, whole), [text]);
+    let whole = TextStyle::SUBTITLE.width(text);
+    assert_eq!(wrap(text, &TextStyle::SUBTITLE, whole), [text]);
     assert_eq!(
-        wrap(text, &SUBTITLE, whole - 1.0),
+        wrap(text, &TextStyle::SUBTITLE, whole - 1.0),
         [
             "8 entries over 7 versions (2024-06-02 to 2026-03-20)",
             "today 2026-03-20"
