@@ -168,6 +168,34 @@ impl TextStyle {
     }
 }
 
+/// A legend's items, each its markup (drawn from its own origin) and its width, flowed into
+/// rows between `left` and `right` from the baseline `top`, `row` px apart and `gap` px
+/// between items. Returns the markup and the number of rows after the first.
+pub fn flow(
+    items: &[(String, f64)],
+    (left, right): (f64, f64),
+    top: f64,
+    row: f64,
+    gap: f64,
+) -> (String, u32) {
+    let (mut x, mut rows) = (left, 0);
+    let mut markup = String::new();
+    for (item, width) in items {
+        if x > left && x + width > right {
+            x = left;
+            rows += 1;
+        }
+        let _ = writeln!(
+            markup,
+            "<g class=\"legend\" transform=\"translate({} {})\">\n{item}</g>",
+            num(x),
+            num(top + row * f64::from(rows))
+        );
+        x += width + gap;
+    }
+    (markup, rows)
+}
+
 /// Returns the `font-family` list: the embedded face first (browsers), then the face's own
 /// name (resvg, which is handed the same font), then any sans-serif.
 fn family() -> String {

@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use crate::layout::{Lane, Timeline, year_start};
 use crate::model::{DateBasis, Status};
 use crate::render::svg::font::Weight;
-use crate::render::svg::{Doc, FAINT, Fonts, GRID, MUTED, TODAY, TextStyle, escape, num, status};
+use crate::render::svg::{
+    self, Doc, FAINT, Fonts, GRID, MUTED, TODAY, TextStyle, escape, num, status,
+};
 
 mod pack;
 
@@ -230,21 +232,8 @@ fn legend(width: f64) -> (String, f64) {
         ),
         TextStyle::SMALL.width(note),
     ));
-    let (mut x, mut y) = (MARGIN, 86.0);
-    let mut markup = String::new();
-    for (item, item_width) in items {
-        if x > MARGIN && x + item_width > width - MARGIN {
-            x = MARGIN;
-            y += 24.0;
-        }
-        markup.push_str(&format!(
-            "<g transform=\"translate({} {})\">\n{item}</g>\n",
-            num(x),
-            num(y)
-        ));
-        x += item_width + 22.0;
-    }
-    (markup, y - 86.0 + 24.0)
+    let (markup, rows) = svg::flow(&items, (MARGIN, width - MARGIN), 86.0, 24.0, 22.0);
+    (markup, 24.0 * f64::from(rows + 1))
 }
 
 /// Draws the year and quarter grid, the years above (and below, for a tall chart), and today.

@@ -6,7 +6,7 @@
 //! [`Series`] as the terminal chart.
 
 use crate::render::plural;
-use crate::render::svg::{Doc, Fonts, MUTED, TODAY, TextStyle, escape, num};
+use crate::render::svg::{Doc, Fonts, MUTED, TODAY, TextStyle, escape, flow, num};
 
 use super::TrendChart;
 use super::series::Series;
@@ -294,21 +294,8 @@ fn legend(chart: &TrendChart, series: &Series, width: f64, y: f64) -> (String, f
         ),
         "band: the promised interval (2027 is the year)",
     ));
-    let (mut x, mut row) = (MARGIN, 0);
-    let mut markup = String::new();
-    for (item, item_width) in items {
-        if x > MARGIN && x + item_width > width - MARGIN {
-            x = MARGIN;
-            row += 1;
-        }
-        markup.push_str(&format!(
-            "<g class=\"legend\" transform=\"translate({} {})\">\n{item}</g>\n",
-            num(x),
-            num(y + LEGEND_ROW * f64::from(row))
-        ));
-        x += item_width + 20.0;
-    }
-    (markup, LEGEND_ROW * f64::from(row))
+    let (markup, rows) = flow(&items, (MARGIN, width - MARGIN), y, LEGEND_ROW, 20.0);
+    (markup, LEGEND_ROW * f64::from(rows))
 }
 
 /// Draws the diagonal where the promised date is the version's day, and labels it along
