@@ -14,39 +14,23 @@ use clap::Subcommand;
 use super::context::Context;
 use super::exit::{Failure, Outcome};
 
+/// The subcommands; each one's help is the doc of its Args struct, beside its `run`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Draw per-vendor timelines on a year axis.
     Timeline(read::timeline::TimelineArgs),
-    /// List entries as a table, CSV, JSON or Markdown.
     List(read::list::ListArgs),
-    /// Show one entry in full, with its sources.
     Show(read::show::ShowArgs),
-    /// Add an entry to a vendor's file (or start a vendor's file).
     Add(edit::add::AddArgs),
-    /// Change fields of an entry, keeping the file's comments and layout.
     Update(edit::update::UpdateArgs),
-    /// Remove an entry.
     Remove(edit::remove::RemoveArgs),
-    /// What changed between two versions of the roadmap.
     Diff(compare::diff::DiffArgs),
-    /// Each entry's trajectory across every version: snapshots, or git commits with --git.
     History(compare::history::HistoryArgs),
-    /// Schedule slips per vendor and per entry, across every version.
     Slips(compare::slips::SlipsArgs),
-    /// Write one self-contained HTML page: timeline, slips, what changed, every entry.
     Report(export::report::ReportArgs),
-    /// Validate the data directory and every snapshot; exit 1 when anything is wrong.
     Check(read::check::CheckArgs),
-    /// Freeze the roadmap into a snapshot, or list the snapshots.
     Snapshot(edit::snapshot::SnapshotArgs),
-    /// Write the built-in dataset to DIR as an editable copy.
     Init(edit::init::InitArgs),
-    /// Print a tab-completion script for bash, zsh, fish, elvish or PowerShell.
-    #[command(long_about = export::completions::LONG_ABOUT)]
     Completions(export::completions::CompletionsArgs),
-    /// Print chipmap's manual pages, or write them where `man` finds them.
-    #[command(long_about = export::man::LONG_ABOUT)]
     Man(export::man::ManArgs),
 }
 

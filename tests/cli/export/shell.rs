@@ -385,3 +385,28 @@ fn man_dir_that_is_a_file_is_refused_and_left_alone() {
         "mine"
     );
 }
+
+#[test]
+fn every_subcommand_help_says_more_than_its_summary() {
+    // The doc of each Args struct is the command's long help; a doc on the enum's variant
+    // would silently replace it (as it once did), leaving `--help` with the summary alone.
+    let env = TestEnv::new();
+    let list = env.stdout(&["--help"]);
+    let commands: Vec<&str> = list
+        .lines()
+        .skip_while(|l| *l != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.strip_prefix("  ")?.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.len() >= 15, "{commands:?}");
+    for command in commands {
+        let help = env.stdout(&[command, "--help"]);
+        let paragraphs: Vec<&str> = help.split("\n\n").collect();
+        assert!(
+            paragraphs.len() > 2 && !paragraphs[1].starts_with("Usage:"),
+            "`chipmap {command} --help` has only its summary:\n{help}"
+        );
+    }
+}

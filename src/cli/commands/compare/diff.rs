@@ -13,7 +13,9 @@ use crate::cli::commands::filters::FilterArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
-/// Show what changed between two versions of the roadmap: entries added, removed, renamed;
+/// What changed between two versions of the roadmap.
+///
+/// Entries added, removed, renamed;
 /// dates that slipped or were pulled in; specs that changed. FROM defaults to the newest
 /// snapshot, TO to `working`. A version is `working`, a snapshot name (or unique prefix), a
 /// date (the newest snapshot taken by then), a path, or git:REV.

@@ -17,7 +17,9 @@ use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 use crate::cli::output::{self, Document, OutputArgs, ScaleArgs};
 
-/// Follow each entry through every version of the roadmap (the snapshots, then working; or with
+/// Each entry's trajectory across every version: snapshots, or git commits with --git.
+///
+/// Each entry followed through every version of the roadmap (the snapshots, then working; or with
 /// --git, the commits that changed it): where its fields changed, with the date moves' class
 /// and size, across renames. With no KEY, one line per entry; with KEYs, every change of those
 /// entries, version by version.

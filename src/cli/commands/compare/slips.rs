@@ -12,7 +12,9 @@ use crate::cli::commands::filters::FilterArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
-/// Measure schedule slips over every version of the roadmap: per vendor, how many entries
+/// Schedule slips per vendor and per entry, across every version.
+///
+/// Per vendor, how many entries
 /// slipped, the median and largest net slip and the share shipped on time; per entry, its
 /// first promised `available` date, where it ended, its slips and pull-ins, and a verdict. A
 /// date that moves after the entry shipped is a correction of the record, not a slip.

@@ -12,6 +12,8 @@ use super::fields::FieldArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
+/// Add an entry to a vendor's file (or start a vendor's file).
+///
 /// Add an entry to a vendor's file: after the last entry of its family, else at the end,
 /// indented like its neighbours. Needs --kind, --status and a date.
 #[derive(Debug, Args)]

@@ -9,8 +9,9 @@ use clap::Args;
 use crate::cli::context::{Context, DataFrom};
 use crate::cli::exit::{Failure, Outcome};
 
-/// Write the built-in dataset (vendor files and snapshots) to DIR, to edit and track in git.
-/// DIR must be new or empty: the copy is built in a hidden folder beside it and renamed into
+/// Write the built-in dataset to DIR as an editable copy.
+///
+/// The vendor files and snapshots, to edit and track in git. DIR must be new or empty: the copy is built in a hidden folder beside it and renamed into
 /// place whole, so an interrupted run leaves no partial DIR.
 #[derive(Debug, Args)]
 pub struct InitArgs {

@@ -9,7 +9,9 @@ use super::change;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
-/// Delete one entry's lines from its vendor file (comments around it stay).
+/// Remove an entry.
+///
+/// Its lines go from the vendor file; the comments around them stay.
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
     /// `vendor/id`, or a bare id, name, alias or former id that matches one entry (any case).

@@ -9,8 +9,10 @@ use clap::Args;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
-/// Freeze the current roadmap into snapshots/NAME.yaml (never over an existing one), or list
-/// the snapshots by date.
+/// Freeze the roadmap into a snapshot, or list the snapshots.
+///
+/// The snapshot is snapshots/NAME.yaml (never written over an existing one); --list lists the
+/// snapshots by date.
 #[derive(Debug, Args)]
 pub struct SnapshotArgs {
     /// The snapshot's name: lowercase letters, digits and `-`, such as 2026-11-30-weekly.

@@ -11,7 +11,10 @@ use super::fields::FieldArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
-/// Change fields of one entry; only its lines change, comments and all else stay as they are.
+/// Change fields of an entry, keeping the file's comments and layout.
+///
+/// Only the entry's lines change: comments, blank lines and the rest of the file stay byte
+/// for byte.
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
     /// `vendor/id`, or a bare id, name, alias or former id that matches one entry (any case).

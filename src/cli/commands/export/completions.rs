@@ -35,8 +35,9 @@ PowerShell, in $PROFILE:
 
 --output FILE writes the script to FILE (atomically) instead of stdout.";
 
-/// The arguments of `chipmap completions`.
+/// Print a tab-completion script for bash, zsh, fish, elvish or PowerShell.
 #[derive(Debug, Args)]
+#[command(long_about = LONG_ABOUT)]
 pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum, ignore_case = true)]

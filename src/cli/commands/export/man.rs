@@ -28,8 +28,9 @@ man-db finds pages in ~/.local/share/man when ~/.local/bin is on PATH (it looks 
 PATH entry, so ~/.cargo/share/man/man1 suits a `cargo install`); otherwise add the folder
 above man1 to MANPATH.";
 
-/// The arguments of `chipmap man`.
+/// Print chipmap's manual pages, or write them where `man` finds them.
 #[derive(Debug, Args)]
+#[command(long_about = LONG_ABOUT)]
 pub struct ManArgs {
     /// The subcommand whose page to print, such as `timeline` (default: chipmap's own page).
     #[arg(value_name = "COMMAND", conflicts_with = "dir")]

@@ -15,8 +15,10 @@ use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 use crate::cli::output::{self, Document, OutputArgs};
 
-/// Write one HTML page that needs nothing else (no script, no font from the network): the
-/// timeline picture, the slips over every snapshot, what changed since --since, and every
+/// Write one self-contained HTML page: timeline, trends, slips, changes, every entry.
+///
+/// The page needs nothing else (no script, no font from the network): the timeline picture,
+/// a trend chart per vendor whose promises moved, the slips over every snapshot, what changed since --since, and every
 /// entry with its sources as links. It reads on a phone and prints. The filters narrow every
 /// section alike.
 #[derive(Debug, Args)]

@@ -9,8 +9,10 @@ use clap::Args;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
-/// Validate every vendor file and snapshot: report problems with file, line and column, in
-/// file order; exit 0 when clean, 1 when any problem is found.
+/// Validate the data directory and every snapshot; exit 1 when anything is wrong.
+///
+/// Problems are reported with file, line and column, in file order; exit 0 when clean, 1 when
+/// any problem is found. --strict adds the data-quality warnings.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Also warn about doubtful but valid data, located like problems; exit 1 when there are

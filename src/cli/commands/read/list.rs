@@ -11,7 +11,10 @@ use crate::cli::commands::filters::FilterArgs;
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
-/// List entries, one row each.
+/// List entries as a table, CSV, JSON or Markdown.
+///
+/// One row per entry that passes the filters. --columns chooses the columns (any field, a
+/// spec, or the first and last day of a date's interval), --sort orders the rows.
 #[derive(Debug, Args)]
 pub struct ListArgs {
     #[command(flatten)]

@@ -10,7 +10,9 @@ use crate::cli::commands::compare::versions::{self, RangeArgs};
 use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 
-/// Show one entry: every field, every source, and its dated history across the snapshots.
+/// Show one entry in full, with its sources.
+///
+/// Every field, every source, and the entry's dated history across the snapshots.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// `vendor/id`, or a bare id, name, alias or former id that matches one entry (any case).

@@ -16,8 +16,12 @@ use crate::cli::context::Context;
 use crate::cli::exit::{Failure, Outcome};
 use crate::cli::output::{self, Document, OutputArgs, ScaleArgs};
 
-/// Draw per-vendor timelines: one row per entry, its date drawn as a bar (year, half, quarter)
-/// or a dot (month, day), status shown by shade, today marked.
+/// Draw per-vendor timelines on a year axis.
+///
+/// One lane per vendor, one row per entry, its date drawn as a bar (year, half, quarter) or a
+/// dot (month, day), status shown by shade, today marked. With --format, the same timeline for
+/// other places: a picture (svg; png, with --output or into a pipe), a Mermaid gantt chart,
+/// a Markdown document or JSON rows.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     #[command(flatten)]
