@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use chipmap::render::png::{self, PngError};
 use chipmap::render::visible::Visible;
 use clap::Args;
 
@@ -21,9 +22,26 @@ pub struct OutputArgs {
 /// `--scale`, for the pictures drawn to pixels.
 #[derive(Debug, Args)]
 pub struct ScaleArgs {
-    /// Pixels per SVG unit of a PNG (2 for a high-density screen or a slide).
-    #[arg(long, value_name = "N", default_value_t = 1.0, value_parser = scale)]
-    pub scale: f32,
+    /// Pixels per SVG unit of a PNG (default 1; 2 for a high-density screen or a slide).
+    #[arg(long, value_name = "N", value_parser = scale)]
+    scale: Option<f32>,
+}
+
+impl ScaleArgs {
+    /// Returns the scale of a PNG; refuses `--scale` with another format, where it would
+    /// silently do nothing.
+    pub fn for_png(&self, png: bool) -> Result<f32, Failure> {
+        match self.scale {
+            Some(_) if !png => Err(chipmap::Error::usage(
+                "--scale sets a PNG's resolution; it does nothing for this format",
+                Some(
+                    "add --format png, or leave out --scale (an SVG scales as it is shown)".into(),
+                ),
+            )
+            .into()),
+            scale => Ok(scale.unwrap_or(1.0)),
+        }
+    }
 }
 
 fn scale(text: &str) -> Result<f32, String> {
@@ -42,6 +60,30 @@ pub enum Document {
         bytes: Vec<u8>,
         format: &'static str,
     },
+}
+
+impl Document {
+    /// Returns the text a renderer writes, as a document.
+    pub fn written(
+        render: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
+    ) -> Result<Document, Failure> {
+        let mut bytes = Vec::new();
+        render(&mut bytes)?;
+        Ok(Document::Text(String::from_utf8_lossy(&bytes).into_owned()))
+    }
+
+    /// Returns the PNG of one of chipmap's SVG pictures, drawn at `scale`.
+    pub fn png(svg: &str, scale: f32) -> Result<Document, Failure> {
+        let bytes = png::from_svg(svg, scale).map_err(|e| {
+            let hint =
+                matches!(e, PngError::TooLarge { .. }).then(|| "try a smaller --scale".into());
+            chipmap::Error::usage(e.to_string(), hint)
+        })?;
+        Ok(Document::Binary {
+            bytes,
+            format: "PNG",
+        })
+    }
 }
 
 /// Writes `document` to `output`, or to stdout (`out`, behind the output filter). A file gets

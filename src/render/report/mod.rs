@@ -33,7 +33,6 @@ pub struct Report<'a> {
     pub today: NaiveDate,
     pub roadmap: &'a Roadmap,
     pub timeline: &'a Timeline,
-    pub versions: &'a [VersionInfo],
     pub histories: &'a Histories,
     pub slips: &'a Slips,
     pub changes: Option<Compared<'a>>,
@@ -60,7 +59,7 @@ pub fn sections(report: &Report) -> Vec<Section> {
     vec![
         timeline(report),
         trends::section(report.histories, report.slips, report.today),
-        slips::section(report.slips, report.versions, report.roadmap),
+        slips::section(report.slips, &report.histories.versions, report.roadmap),
         changes::section(report.changes, report.roadmap),
         entries::section(report.roadmap),
     ]
@@ -134,7 +133,6 @@ mod tests {
             today,
             roadmap: &roadmap,
             timeline: &timeline,
-            versions: &[],
             histories: &histories,
             slips: &slips,
             changes: None,

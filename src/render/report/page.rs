@@ -46,12 +46,12 @@ pub fn page(report: &Report, sections: &[Section]) -> String {
 /// Returns the header: the title, what the data is and spans, and the table of contents.
 fn header(report: &Report, title: &str, sections: &[Section]) -> String {
     let roadmap = report.roadmap;
-    let spans = match report.versions {
+    let spans = match report.histories.versions.as_slice() {
         [] => String::new(),
         [one] => format!(" It has one version, {}.", escape(&described(one))),
         [first, .., last] => format!(
             " Its history spans {}, from {} to {}.",
-            plural(report.versions.len(), "version"),
+            plural(report.histories.versions.len(), "version"),
             escape(&described(first)),
             escape(&described(last))
         ),

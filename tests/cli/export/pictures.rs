@@ -368,3 +368,23 @@ fn the_readme_pictures_are_what_chipmap_draws_of_the_shipped_data() {
         );
     }
 }
+
+#[test]
+fn scale_is_refused_where_it_would_do_nothing() {
+    let env = TestEnv::new();
+    for args in [
+        &["timeline", "--format", "svg", "--scale", "2"][..],
+        &["timeline", "--scale", "2"],
+        &["history", "nvidia/rubin", "--chart", "--scale", "2"],
+    ] {
+        let refused = env.refused(args);
+        assert!(
+            refused.starts_with(
+                "error: --scale sets a PNG's resolution; it does nothing for this format\n"
+            ),
+            "{args:?}: {refused}"
+        );
+    }
+    let refused = env.refused(&["timeline", "--format", "png", "--scale", "9"]);
+    assert!(refused.contains("a scale from 0.1 to 8"), "{refused}");
+}

@@ -6,7 +6,6 @@ use std::io::Write;
 use chipmap::Error;
 use chipmap::diff::{EntryHistory, Histories};
 use chipmap::render::history::{self as render, HistoryView};
-use chipmap::render::png;
 use chipmap::render::trend::svg::{self as picture, ChartOptions};
 use chipmap::render::trend::{self, TrendChart};
 use clap::{Args, ValueEnum};
@@ -75,36 +74,37 @@ pub fn run(args: HistoryArgs, context: &Context, out: &mut dyn Write) -> Result<
         )
         .into());
     }
+    if args.format.is_picture() && !args.chart {
+        return Err(Error::usage(
+            "svg and png draw the trend chart: they need --chart",
+            Some("add --chart (chipmap history KEY... --chart --format svg)".into()),
+        )
+        .into());
+    }
+    let scale = args.scale.for_png(args.format == Format::Png)?;
     let histories = versions::histories(context, &args.range)?;
     let entries = versions::chosen(&histories, &args.keys, &args.filters)?;
     if entries.is_empty() {
         context.note(format_args!("no entry matches"));
     }
     let document = if args.chart {
-        chart(&args, context, &histories, entries)?
+        chart(&args, scale, context, &histories, entries)?
     } else {
         let view = HistoryView {
             histories: &histories,
             entries,
         };
         let full = !args.keys.is_empty();
-        let mut text = Vec::new();
         let paint = context.stdout_paint;
-        match args.format {
-            Format::Text if full => render::write_log(&mut text, &view, context.width, paint)?,
-            Format::Text => render::write_compact(&mut text, &view, context.width, paint)?,
-            Format::Json => render::write_json(&mut text, &view)?,
-            Format::Csv => render::write_csv(&mut text, &view)?,
-            Format::Markdown => render::write_markdown(&mut text, &view, full)?,
-            Format::Svg | Format::Png => {
-                return Err(Error::usage(
-                    "svg and png draw the trend chart: they need --chart",
-                    Some("add --chart (chipmap history KEY... --chart --format svg)".into()),
-                )
-                .into());
-            }
-        }
-        Document::Text(String::from_utf8_lossy(&text).into_owned())
+        Document::written(|text| match args.format {
+            Format::Text if full => render::write_log(text, &view, context.width, paint),
+            Format::Text => render::write_compact(text, &view, context.width, paint),
+            Format::Json => render::write_json(text, &view),
+            Format::Csv => render::write_csv(text, &view),
+            Format::Markdown => render::write_markdown(text, &view, full),
+            // Refused before any version was read.
+            Format::Svg | Format::Png => Ok(()),
+        })?
     };
     output::deliver(context, document, args.output.output.as_deref(), out)?;
     Ok(Outcome::Success)
@@ -114,6 +114,7 @@ pub fn run(args: HistoryArgs, context: &Context, out: &mut dyn Write) -> Result<
 /// text for a terminal, or a picture; refused when there are more than the format tells apart.
 fn chart(
     args: &HistoryArgs,
+    scale: f32,
     context: &Context,
     histories: &Histories,
     entries: Vec<&EntryHistory>,
@@ -144,15 +145,9 @@ fn chart(
     let svg = || picture::svg(&chart, &ChartOptions::default());
     Ok(match args.format {
         Format::Svg => Document::Text(svg()),
-        Format::Png => Document::Binary {
-            bytes: png::from_svg(&svg(), args.scale.scale)
-                .map_err(|e| Error::usage(e.to_string(), Some("try a smaller --scale".into())))?,
-            format: "PNG",
-        },
-        _ => {
-            let mut text = Vec::new();
-            trend::write_chart(&mut text, &chart, context.width, context.stdout_paint)?;
-            Document::Text(String::from_utf8_lossy(&text).into_owned())
-        }
+        Format::Png => Document::png(&svg(), scale)?,
+        _ => Document::written(|text| {
+            trend::write_chart(text, &chart, context.width, context.stdout_paint)
+        })?,
     })
 }

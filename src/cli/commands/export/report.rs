@@ -73,7 +73,6 @@ pub fn run(args: ReportArgs, context: &Context, out: &mut dyn Write) -> Result<O
         today: context.today,
         roadmap: &roadmap,
         timeline: &timeline,
-        versions: &histories.versions,
         histories: &histories,
         slips: &slips,
         changes: compared

@@ -4,7 +4,6 @@ use std::io::Write;
 
 use chipmap::layout::{self, TimelineSpec};
 use chipmap::model::DateBasis;
-use chipmap::render::png;
 use chipmap::render::svg::Fonts;
 use chipmap::render::timeline::svg::{self, SvgOptions};
 use chipmap::render::timeline::term::{self, MIN_WIDTH, TermOptions};
@@ -78,6 +77,7 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
             chipmap::Error::usage(format!("--from {from} is after --to {to}"), None).into(),
         );
     }
+    let scale = args.scale.for_png(args.format == TimelineFormat::Png)?;
     if context.width_asked && context.width < MIN_WIDTH {
         let message = format!(
             "--width {}: a timeline needs at least {MIN_WIDTH} columns",
@@ -128,26 +128,16 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
                 paint: context.stdout_paint,
                 as_of,
             };
-            text(|out| term::write(out, &timeline, options))?
+            Document::written(|out| term::write(out, &timeline, options))?
         }
         TimelineFormat::Svg => Document::Text(picture()),
-        TimelineFormat::Png => Document::Binary {
-            bytes: png::from_svg(&picture(), args.scale.scale).map_err(|e| {
-                chipmap::Error::usage(e.to_string(), Some("try a smaller --scale".into()))
-            })?,
-            format: "PNG",
-        },
+        TimelineFormat::Png => Document::png(&picture(), scale)?,
         TimelineFormat::Mermaid => Document::Text(mermaid::mermaid(&timeline, as_of)),
-        TimelineFormat::Markdown => text(|out| markdown::write(out, &timeline, as_of))?,
-        TimelineFormat::Json => text(|out| json::write(out, &timeline, as_of))?,
+        TimelineFormat::Markdown => {
+            Document::written(|out| markdown::write(out, &timeline, as_of))?
+        }
+        TimelineFormat::Json => Document::written(|out| json::write(out, &timeline, as_of))?,
     };
     output::deliver(context, document, args.output.output.as_deref(), out)?;
     Ok(Outcome::Success)
-}
-
-/// Returns the text a renderer writes, as a document.
-fn text(render: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Result<Document, Failure> {
-    let mut bytes = Vec::new();
-    render(&mut bytes)?;
-    Ok(Document::Text(String::from_utf8_lossy(&bytes).into_owned()))
 }
