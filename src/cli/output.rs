@@ -75,8 +75,9 @@ impl Document {
     /// Returns the PNG of one of chipmap's SVG pictures, drawn at `scale`.
     pub fn png(svg: &str, scale: f32) -> Result<Document, Failure> {
         let bytes = png::from_svg(svg, scale).map_err(|e| {
-            let hint =
-                matches!(e, PngError::TooLarge { .. }).then(|| "try a smaller --scale".into());
+            let hint = matches!(e, PngError::TooLarge { .. }).then(|| {
+                "try a smaller --scale, or draw fewer entries (--vendor, --from, --to)".into()
+            });
             chipmap::Error::usage(e.to_string(), hint)
         })?;
         Ok(Document::Binary {
