@@ -388,3 +388,27 @@ fn scale_is_refused_where_it_would_do_nothing() {
     let refused = env.refused(&["timeline", "--format", "png", "--scale", "9"]);
     assert!(refused.contains("a scale from 0.1 to 8"), "{refused}");
 }
+
+#[test]
+fn a_picture_too_tall_to_draw_is_refused_with_a_way_out() {
+    // 900 entries of one year in one lane: each needs a line of its own.
+    let mut vendor = String::from("vendor: many\nname: Many\nentries:\n");
+    for i in 0..900 {
+        vendor.push_str(&format!(
+            "  - id: e{i}\n    name: E{i}\n    kind: gpu\n    status: announced\n    available: 2026\n"
+        ));
+    }
+    let env = TestEnv::with_files(&[("many.yaml", &vendor)]);
+    let refused = env.refused(&["timeline", "--format", "png", "--output", "many.png"]);
+    assert!(
+        refused.contains("at most 16384 px a side are drawn")
+            && refused.contains("draw fewer entries (--vendor, --from, --to)"),
+        "{refused}"
+    );
+    assert!(!env.path().join("many.png").exists(), "nothing written");
+    // The SVG has no such limit.
+    assert!(
+        env.stdout(&["timeline", "--format", "svg"])
+            .ends_with("</svg>\n")
+    );
+}
