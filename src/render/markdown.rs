@@ -7,8 +7,9 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            // `&` too: `&lt;` in the data is text, which a reader would show as `<`.
-            '\\' | '`' | '*' | '_' | '~' | '|' | '[' | ']' | '<' | '>' | '#' | '!' | '&' => {
+            // `&` too: `&lt;` in the data is text, which a reader would show as `<`; and `$`,
+            // which GitHub reads as the start of math (`$5 to $10` would be set as a formula).
+            '\\' | '`' | '*' | '_' | '~' | '|' | '[' | ']' | '<' | '>' | '#' | '!' | '&' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -40,5 +41,10 @@ mod tests {
         // `&lt;` in a name is four characters of text, not `<`; nor is `&#124;` a `|`.
         assert_eq!(escape("a &lt; b"), r"a \&lt; b");
         assert_eq!(escape("AT&T &#124;"), r"AT\&T \&\#124;");
+    }
+
+    #[test]
+    fn a_dollar_in_the_data_was_read_as_math_on_github() {
+        assert_eq!(escape("$5 to $10 per hour"), r"\$5 to \$10 per hour");
     }
 }
