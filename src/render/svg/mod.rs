@@ -41,7 +41,7 @@ pub struct Doc {
 
 impl Doc {
     /// Starts a document `width` × `height` px with a `<title>` and `<desc>` (escaped), the
-    /// font (per `fonts`), the status patterns, and a white background.
+    /// font (per `fonts`) and a white background.
     pub fn new(width: f64, height: f64, title: &str, desc: &str, fonts: Fonts) -> Doc {
         let mut text = String::new();
         if fonts == Fonts::Embedded {
@@ -55,12 +55,9 @@ impl Doc {
         );
         let _ = writeln!(text, "<title>{}</title>", escape(title));
         let _ = writeln!(text, "<desc>{}</desc>", escape(desc));
-        text.push_str("<defs>\n");
         if fonts == Fonts::Embedded {
-            let _ = writeln!(text, "<style>{}</style>", font_faces());
+            let _ = writeln!(text, "<defs>\n<style>{}</style>\n</defs>", font_faces());
         }
-        text.push_str(&status::patterns());
-        text.push_str("</defs>\n");
         let _ = writeln!(
             text,
             "<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>"

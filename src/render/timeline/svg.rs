@@ -122,6 +122,9 @@ pub fn svg(t: &Timeline, options: &SvgOptions) -> String {
 
     let (title, subtitle) = titles(t, options);
     let mut doc = Doc::new(width, height, &title, &subtitle, options.fonts);
+    // The fills of the spans; only this picture has them, so a page showing it beside other
+    // pictures holds each id once.
+    doc.raw(&format!("<defs>\n{}</defs>\n", status::patterns()));
     doc.text(MARGIN, 36.0, &title, &TextStyle::TITLE);
     doc.text(MARGIN, 58.0, &subtitle, &TextStyle::SUBTITLE);
     doc.raw(&legend);

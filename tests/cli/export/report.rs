@@ -88,6 +88,15 @@ fn the_shipped_report_parses_and_weighs_under_a_megabyte() {
         "a trend chart per vendor whose promises moved: {trends}"
     );
     assert_eq!(svgs.len(), 1 + trends, "no other picture");
+    // Ten pictures on one page, and still every id once (a fill pattern's, a section's).
+    let mut ids: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "an id stands twice in the page");
     let ids: Vec<&str> = doc
         .descendants()
         .filter(|n| n.has_tag_name("section"))
