@@ -17,7 +17,7 @@ pub use versions::snapshot::{
 };
 pub use versions::walk::{Walk, WalkOptions, walk};
 pub use write::atomic::{
-    DEFAULT_LOCK_TIMEOUT, DirLock, FAULT_ENV, LOCK_TIMEOUT_ENV, leftovers, write_atomic,
+    DEFAULT_LOCK_TIMEOUT, DirLock, FAULT_ENV, LOCK_TIMEOUT_ENV, leftovers, write_atomic, write_into,
 };
 pub use write::change::{Planned, Request, find, plan};
 pub use write::edit::Op;

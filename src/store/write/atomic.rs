@@ -174,6 +174,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fault: Option<&str>) -> Result<()
     Ok(())
 }
 
+/// Writes each of `files` (a name and its bytes) into the folder `dir`, creating the folder
+/// first, each file atomically as [`write_atomic`] does. A `dir` that is a file is refused.
+pub fn write_into(dir: &Path, files: &[(&str, &[u8])], fault: Option<&str>) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::usage(
+            format!("{}: not a folder; nothing was written", shown(dir)),
+            Some("name a folder (it is created if it is missing)".into()),
+        ));
+    }
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    for (name, bytes) in files {
+        write_atomic(&dir.join(name), bytes, fault)?;
+    }
+    Ok(())
+}
+
 /// Returns a new hidden temporary file beside `target`, named `.NAME.tmp-XXXX`: the loader
 /// skips it, and `check` knows the name for a leftover of an interrupted write.
 ///

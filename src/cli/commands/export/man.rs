@@ -50,15 +50,11 @@ struct Page {
 pub fn run(args: ManArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let pages = pages()?;
     if let Some(dir) = &args.dir {
-        if dir.exists() && !dir.is_dir() {
-            let message = format!("--dir {}: not a folder", chipmap::store::shown(dir));
-            return Err(chipmap::Error::usage(message, None).into());
-        }
-        std::fs::create_dir_all(dir).map_err(|e| chipmap::Error::io(dir, e))?;
-        for page in &pages {
-            let path = dir.join(&page.file);
-            chipmap::store::write_atomic(&path, page.roff.as_bytes(), context.fault.as_deref())?;
-        }
+        let files: Vec<(&str, &[u8])> = pages
+            .iter()
+            .map(|p| (p.file.as_str(), p.roff.as_bytes()))
+            .collect();
+        chipmap::store::write_into(dir, &files, context.fault.as_deref())?;
         context.note(format_args!(
             "wrote {} manual pages to {} ({} ...)",
             pages.len(),
