@@ -1,6 +1,7 @@
 //! The report's slips: the tables `slips --format markdown` writes (per vendor, then the
 //! entries that moved, worst first), with the same columns, words and notes, as HTML.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::Section;
@@ -40,10 +41,10 @@ pub fn section(slips: &Slips, versions: &[VersionInfo], roadmap: &Roadmap) -> Se
         let grid = entry_grid(&moved, versions, str::to_string);
         // key, name, first promise, latest: text; net, moves: figures; verdict: a word.
         let align = [0, 0, 0, 0, 1, 1, 0].map(|r| if r == 1 { Align::Right } else { Align::Left });
+        let present: HashSet<String> = roadmap.entries().map(|(v, e)| e.key(&v.vendor)).collect();
         let linked = |row: usize, column: usize| -> Option<String> {
             let key = &moved[row].key;
-            let present = roadmap.entries().any(|(v, e)| e.key(&v.vendor) == *key);
-            (column == 0 && present).then(|| {
+            (column == 0 && present.contains(key)).then(|| {
                 format!(
                     "<a class=\"key\" href=\"{}\">{}</a>",
                     entry_anchor(key),

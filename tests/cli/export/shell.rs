@@ -379,7 +379,10 @@ fn man_dir_that_is_a_file_is_refused_and_left_alone() {
     let env = TestEnv::new();
     env.write("pages", "mine");
     let stderr = env.refused(&["man", "--dir", "pages"]);
-    assert!(stderr.contains("error: pages: not a folder; nothing was written"), "{stderr}");
+    assert!(
+        stderr.contains("error: pages: not a folder; nothing was written"),
+        "{stderr}"
+    );
     assert_eq!(
         fs::read_to_string(env.path().join("pages")).expect("kept"),
         "mine"
