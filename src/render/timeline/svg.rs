@@ -139,7 +139,7 @@ pub fn svg(t: &Timeline, options: &SvgOptions) -> String {
             );
         }
     }
-    grid(&mut doc, t, &axis, chart_top, chart_bottom, repeat_axis);
+    grid(&mut doc, t, &axis, (chart_top, chart_bottom), repeat_axis);
     for (i, drawn) in lanes.iter().enumerate() {
         lane(
             &mut doc,
@@ -240,7 +240,7 @@ fn legend(width: f64) -> (String, f64) {
 }
 
 /// Draws the year and quarter grid, the years above (and below, for a tall chart), and today.
-fn grid(doc: &mut Doc, t: &Timeline, axis: &Axis, top: f64, bottom: f64, repeat: bool) {
+fn grid(doc: &mut Doc, t: &Timeline, axis: &Axis, (top, bottom): (f64, f64), repeat: bool) {
     let year_width = (axis.right - axis.left) / f64::from(t.to - t.from + 1);
     let quarters = year_width >= 4.0 * 24.0;
     for year in t.from..=t.to {

@@ -162,8 +162,7 @@ pub fn svg(chart: &TrendChart, options: &ChartOptions) -> String {
         &mut doc,
         chart,
         &ends,
-        frame.right + 6.0,
-        width - MARGIN,
+        (frame.right + 6.0, width - MARGIN),
         &frame,
     );
     frame::across_labels(&mut doc, &frame, &series.days, &ticks);

@@ -80,8 +80,7 @@ pub fn pack<'a>(
                     x(date.end().succ_opt().unwrap_or(date.end())),
                 )
             };
-            let reach = if point { point_reach(RADIUS) } else { 0.0 };
-            Some(beside(row, x0, x1, point, reach, left, right))
+            Some(beside(row, (x0, x1, point), (left, right)))
         })
         .collect();
     placed.sort_by(|a, b| a.extent().0.total_cmp(&b.extent().0));
@@ -102,16 +101,10 @@ pub fn pack<'a>(
     (placed, ends.len().max(1))
 }
 
-/// Returns a row with its label on the side of its mark where it fits.
-fn beside<'a>(
-    row: &'a Row,
-    x0: f64,
-    x1: f64,
-    point: bool,
-    reach: f64,
-    left: f64,
-    right: f64,
-) -> Placed<'a> {
+/// Returns a row with its label on the side of its mark (from `x0` to `x1`, or a point at
+/// `x0`) where it fits between `left` and `right`.
+fn beside(row: &Row, (x0, x1, point): (f64, f64, bool), (left, right): (f64, f64)) -> Placed<'_> {
+    let reach = if point { point_reach(RADIUS) } else { 0.0 };
     let date = row.date.map(|d| d.to_string()).unwrap_or_default();
     let width = label_width(&row.name, &date);
     let after = x1 + reach + PAD;

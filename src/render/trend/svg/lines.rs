@@ -247,8 +247,7 @@ pub(super) fn end_labels(
     doc: &mut Doc,
     chart: &TrendChart,
     ends: &[Option<(f64, f64)>],
-    x: f64,
-    right: f64,
+    (x, right): (f64, f64),
     frame: &Frame,
 ) {
     let drawn: Vec<(usize, (f64, f64))> = ends
