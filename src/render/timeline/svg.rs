@@ -36,6 +36,7 @@ const BAR: f64 = 12.0;
 /// Every other lane's background; a label is haloed in its lane's, so grid and today lines
 /// pass behind it without crossing its letters.
 const SHADED: &str = "#f6f8fa";
+const WHITE: &str = "#ffffff";
 const LANE_NAME: TextStyle = TextStyle {
     size: 13.0,
     weight: Weight::SemiBold,
@@ -62,13 +63,14 @@ impl Axis {
     }
 }
 
-/// One lane ready to draw: its rows placed, its lines, and where it starts.
+/// One lane ready to draw: its rows placed, its lines, where it starts, and its shade.
 struct Drawn<'a> {
     lane: &'a Lane,
     placed: Vec<Placed<'a>>,
     lines: usize,
     undated: Vec<String>,
     top: f64,
+    background: &'static str,
 }
 
 impl Drawn<'_> {
@@ -92,28 +94,8 @@ pub fn svg(t: &Timeline, options: &SvgOptions) -> String {
     };
     let (legend, legend_height) = legend(width);
     let chart_top = 70.0 + legend_height + 40.0;
-    let mut lanes = Vec::new();
-    let mut top = chart_top;
-    for lane in &t.lanes {
-        let (placed, lines) = pack::pack(&lane.rows, axis.left + 4.0, axis.right - 4.0, &|d| {
-            axis.x(d)
-        });
-        let undated = undated_lines(lane, t.basis, axis.right - axis.left - 8.0);
-        let lines = if placed.is_empty() && !undated.is_empty() {
-            0
-        } else {
-            lines
-        };
-        let drawn = Drawn {
-            lane,
-            placed,
-            lines,
-            undated,
-            top,
-        };
-        top += drawn.height();
-        lanes.push(drawn);
-    }
+    let lanes = lay_out(t, &axis, chart_top);
+    let top = lanes.last().map_or(chart_top, |l| l.top + l.height());
     let chart_bottom = top.max(chart_top + LINE);
     let repeat_axis = t.row_count() > 12;
     let notes = notes(t);
@@ -128,25 +110,13 @@ pub fn svg(t: &Timeline, options: &SvgOptions) -> String {
     doc.text(MARGIN, 36.0, &title, &TextStyle::TITLE);
     doc.text(MARGIN, 58.0, &subtitle, &TextStyle::SUBTITLE);
     doc.raw(&legend);
-    for (i, drawn) in lanes.iter().enumerate() {
-        if i % 2 == 1 {
-            doc.rect(
-                MARGIN,
-                drawn.top,
-                width - 2.0 * MARGIN,
-                drawn.height(),
-                "#f6f8fa",
-            );
-        }
+    for drawn in lanes.iter().filter(|l| l.background != WHITE) {
+        let (x, w) = (MARGIN, width - 2.0 * MARGIN);
+        doc.rect(x, drawn.top, w, drawn.height(), drawn.background);
     }
     grid(&mut doc, t, &axis, (chart_top, chart_bottom), repeat_axis);
-    for (i, drawn) in lanes.iter().enumerate() {
-        lane(
-            &mut doc,
-            drawn,
-            &axis,
-            if i % 2 == 1 { SHADED } else { "#ffffff" },
-        );
+    for drawn in &lanes {
+        lane(&mut doc, drawn, &axis);
     }
     doc.line(
         (MARGIN, chart_bottom),
@@ -170,6 +140,35 @@ pub fn svg(t: &Timeline, options: &SvgOptions) -> String {
         },
     );
     doc.finish()
+}
+
+/// Returns the lanes placed one under another from `top`, every other one shaded.
+fn lay_out<'a>(t: &'a Timeline, axis: &Axis, top: f64) -> Vec<Drawn<'a>> {
+    let mut lanes: Vec<Drawn> = Vec::new();
+    let mut top = top;
+    for (i, lane) in t.lanes.iter().enumerate() {
+        let (placed, lines) = pack::pack(&lane.rows, axis.left + 4.0, axis.right - 4.0, &|d| {
+            axis.x(d)
+        });
+        let undated = undated_lines(lane, t.basis, axis.right - axis.left - 8.0);
+        // A lane with only undated rows lists them, and needs no empty line above.
+        let lines = if placed.is_empty() && !undated.is_empty() {
+            0
+        } else {
+            lines
+        };
+        let drawn = Drawn {
+            lane,
+            placed,
+            lines,
+            undated,
+            top,
+            background: if i % 2 == 1 { SHADED } else { WHITE },
+        };
+        top += drawn.height();
+        lanes.push(drawn);
+    }
+    lanes
 }
 
 /// Returns the width of the column of lane names: the longest name or count, within bounds.
@@ -295,7 +294,8 @@ fn grid(doc: &mut Doc, t: &Timeline, axis: &Axis, (top, bottom): (f64, f64), rep
 }
 
 /// Draws a lane: its name and count, then each row's mark and label with its tooltip.
-fn lane(doc: &mut Doc, drawn: &Drawn, axis: &Axis, background: &str) {
+fn lane(doc: &mut Doc, drawn: &Drawn, axis: &Axis) {
+    let background = drawn.background;
     let top = drawn.top + LANE_PAD;
     let room = axis.left - MARGIN - 16.0;
     doc.raw(&format!(
