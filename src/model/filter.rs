@@ -13,6 +13,15 @@ pub enum DateBasis {
 }
 
 impl DateBasis {
+    /// Returns the other date of an entry: announced for available, and available for
+    /// announced.
+    pub fn other(self) -> DateBasis {
+        match self {
+            DateBasis::Available => DateBasis::Announced,
+            DateBasis::Announced => DateBasis::Available,
+        }
+    }
+
     /// Returns the field name, as in the files.
     pub fn as_str(self) -> &'static str {
         match self {

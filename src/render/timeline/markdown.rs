@@ -23,10 +23,7 @@ pub fn write(
     as_of: Option<(&str, Option<NaiveDate>)>,
 ) -> io::Result<()> {
     let basis = t.basis.as_str();
-    let other = match t.basis {
-        DateBasis::Available => DateBasis::Announced,
-        DateBasis::Announced => DateBasis::Available,
-    };
+    let other = t.basis.other();
     writeln!(out, "## Roadmap timeline: {basis} dates, {}", t.years())?;
     writeln!(out)?;
     let caption = format!(

@@ -6,7 +6,7 @@ use anstyle::AnsiColor;
 
 use super::{GAP, TODAY, UNDATED, glyphs};
 use crate::layout::Timeline;
-use crate::model::{DateBasis, Status};
+use crate::model::Status;
 use crate::render::visible::unpainted;
 use crate::render::{Paint, display_width};
 
@@ -39,10 +39,7 @@ pub(super) fn write(
         "dot: a month or day".to_string(),
     ];
     if t.undated > 0 && t.undated_listed {
-        let other = match t.basis {
-            DateBasis::Available => "announced",
-            DateBasis::Announced => "available",
-        };
+        let other = t.basis.other().as_str();
         let basis = t.basis.as_str();
         notes.push(format!("{UNDATED} no {basis} date (try --by {other})"));
     }
