@@ -52,20 +52,10 @@ pub fn run(
     context: &Context,
     out: &mut dyn Write,
 ) -> Result<Outcome, Failure> {
-    let mut script = Vec::new();
-    clap_complete::generate(
-        args.shell,
-        &mut crate::cli::command(),
-        "chipmap",
-        &mut script,
-    );
-    // clap_complete writes the help texts it quotes as they are: ours, all UTF-8.
-    let script = String::from_utf8_lossy(&script).into_owned();
-    output::deliver(
-        context,
-        Document::Text(script),
-        args.output.output.as_deref(),
-        out,
-    )?;
+    let script = Document::written(|script| {
+        clap_complete::generate(args.shell, &mut crate::cli::command(), "chipmap", script);
+        Ok(())
+    })?;
+    output::deliver(context, script, args.output.output.as_deref(), out)?;
     Ok(Outcome::Success)
 }
