@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 use chipmap::diff::{EntryHistory, Follower, Histories};
+use chipmap::model::{Roadmap, Vendor};
 use chipmap::store::{self, WalkOptions};
 use chipmap::{Error, Result};
 use clap::Args;
@@ -47,6 +48,13 @@ impl RangeArgs {
 /// progress on stderr when stderr is a terminal and it runs longer than half a second; what
 /// it had to skip (a file that was invalid in an old commit) is said on stderr after.
 pub fn histories(context: &Context, range: &RangeArgs) -> Result<Histories> {
+    Ok(histories_and_last(context, range)?.0)
+}
+
+/// Returns the histories of [`histories`] and the roadmap of the last version read (over the
+/// snapshots with no `--until`, the working data), so a command that needs both reads the
+/// working data once.
+pub fn histories_and_last(context: &Context, range: &RangeArgs) -> Result<(Histories, Roadmap)> {
     let options = WalkOptions {
         git: range.git,
         since: range.since.as_deref(),
@@ -63,8 +71,10 @@ pub fn histories(context: &Context, range: &RangeArgs) -> Result<Histories> {
     let shown = std::io::stderr().is_terminal();
     let started = Instant::now();
     let mut follower = Follower::new();
+    let mut last = Vec::new();
     for vendors in &mut walk {
-        follower.step(&vendors?);
+        last = vendors?;
+        follower.step(&last);
         bar.inc(1);
         if shown && bar.is_hidden() && started.elapsed() > QUIET_FOR {
             bar.set_draw_target(ProgressDrawTarget::stderr());
@@ -74,7 +84,10 @@ pub fn histories(context: &Context, range: &RangeArgs) -> Result<Histories> {
     for warning in walk.warnings() {
         context.note(format_args!("warning: {warning}"));
     }
-    Ok(follower.finish(versions))
+    let last = Roadmap {
+        vendors: last.iter().map(|v| Vendor::clone(v)).collect(),
+    };
+    Ok((follower.finish(versions), last))
 }
 
 /// Returns the entries asked for: those named by `keys` (a KEY as `show` takes it, or a key

@@ -35,14 +35,14 @@ pub struct ReportArgs {
 
 /// Runs `chipmap report`.
 pub fn run(args: ReportArgs, context: &Context, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let working = context.load()?.roadmap;
+    // One walk reads every snapshot and the working data, its last version.
+    let (histories, working) = versions::histories_and_last(context, &RangeArgs::snapshots())?;
     let since = match &args.since {
         Some(reference) => Some(store::resolve(reference, &context.data)?),
         // With no snapshot yet, the page says there is nothing to compare with.
         None if store::snapshot_names(&context.data)?.is_empty() => None,
         None => Some(store::resolve_newest(&context.data)?),
     };
-    let histories = versions::histories(context, &RangeArgs::snapshots())?;
     let latest = histories.latest();
     let mut known = vec![&working, &latest];
     known.extend(since.as_ref().map(|s| &s.roadmap));
