@@ -1,6 +1,17 @@
-# Sourced by the bench scripts: `measure LABEL COMMAND...` runs COMMAND $runs times (after one
-# warm-up run), each a whole process with its output thrown away, and prints the median, min
-# and max wall time and the peak memory of one more run.
+# Sourced by the bench scripts: `chipmap_bin` prints the binary to time ($CHIPMAP_BIN, else a
+# release build of this tree, built first); `measure LABEL COMMAND...` runs COMMAND $runs
+# times (after one warm-up run), each a whole process with its output thrown away, and prints
+# the median, min and max wall time and the peak memory of one more run.
+
+chipmap_bin() {
+  if [[ -n ${CHIPMAP_BIN:-} ]]; then
+    realpath "$CHIPMAP_BIN"
+  else
+    cargo build --release --quiet
+    echo "$PWD/target/release/chipmap"
+  fi
+}
+
 measure() { # label, then the command
   local label=$1; shift
   "$@" >/dev/null 2>&1 # warm the page cache (an edit's note on stderr is not the result)

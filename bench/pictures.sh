@@ -7,18 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
-if [[ -n ${CHIPMAP_BIN:-} ]]; then
-  bin=$(realpath "$CHIPMAP_BIN")
-else
-  cargo build --release --quiet
-  bin=$PWD/target/release/chipmap
-fi
-export CHIPMAP_TODAY=2026-11-30 NO_COLOR=1
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-
 # shellcheck source=bench/measure.sh
 source bench/measure.sh
+bin=$(chipmap_bin)
+export CHIPMAP_TODAY=2026-11-30 NO_COLOR=1
 
 size() { # label, then the command whose stdout is measured
   local label=$1; shift

@@ -7,18 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-200}
-if [[ -n ${CHIPMAP_BIN:-} ]]; then
-  bin=$(realpath "$CHIPMAP_BIN")
-else
-  cargo build --release --quiet
-  bin=$PWD/target/release/chipmap
-fi
+# shellcheck source=bench/measure.sh
+source bench/measure.sh
+bin=$(chipmap_bin)
 export CHIPMAP_TODAY=2026-11-30 NO_COLOR=1
 bytes=$(cat roadmaps/*.yaml | wc -c)
 entries=$("$bin" --data roadmaps list --format csv --columns key | tail -n +2 | wc -l)
-
-# shellcheck source=bench/measure.sh
-source bench/measure.sh
 
 echo "shipped data: $entries entries, $bytes bytes of YAML; $runs runs each"
 measure "timeline --width 80 (files on disk)" "$bin" --data roadmaps timeline --width 80
