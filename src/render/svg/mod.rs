@@ -24,7 +24,8 @@ pub const FAINT: &str = "#eaeef2";
 pub const TODAY: &str = "#cf222e";
 
 /// Whether the document carries the font. A standalone file does; an SVG inlined in the report
-/// leaves it to the page, which declares it once for all its pictures.
+/// leaves it to the page, which declares it once for all its pictures, and one drawn to a PNG
+/// to resvg, which is handed the font itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Fonts {
     #[default]

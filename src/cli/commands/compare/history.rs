@@ -6,6 +6,7 @@ use std::io::Write;
 use chipmap::Error;
 use chipmap::diff::{EntryHistory, Histories};
 use chipmap::render::history::{self as render, HistoryView};
+use chipmap::render::svg::Fonts;
 use chipmap::render::trend::svg::{self as picture, ChartOptions};
 use chipmap::render::trend::{self, TrendChart};
 use clap::{Args, ValueEnum};
@@ -142,10 +143,17 @@ fn chart(
         entries: dated,
         today: context.today,
     };
-    let svg = || picture::svg(&chart, &ChartOptions::default());
+    let svg = |fonts| {
+        let options = ChartOptions {
+            fonts,
+            ..ChartOptions::default()
+        };
+        picture::svg(&chart, &options)
+    };
     Ok(match args.format {
-        Format::Svg => Document::Text(svg()),
-        Format::Png => Document::png(&svg(), scale)?,
+        Format::Svg => Document::Text(svg(Fonts::Embedded)),
+        // resvg is handed the font itself: the SVG need not carry it.
+        Format::Png => Document::png(&svg(Fonts::FromPage), scale)?,
         _ => Document::written(|text| {
             trend::write_chart(text, &chart, context.width, context.stdout_paint)
         })?,

@@ -112,11 +112,11 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
         ));
     }
     let as_of = as_of.as_ref().map(|v| (v.label.as_str(), v.taken));
-    let picture = || {
+    let picture = |fonts| {
         let options = SvgOptions {
             width: svg::WIDTH,
             as_of,
-            fonts: Fonts::Embedded,
+            fonts,
         };
         svg::svg(&timeline, &options)
     };
@@ -130,8 +130,9 @@ pub fn run(args: TimelineArgs, context: &Context, out: &mut dyn Write) -> Result
             };
             Document::written(|out| term::write(out, &timeline, options))?
         }
-        TimelineFormat::Svg => Document::Text(picture()),
-        TimelineFormat::Png => Document::png(&picture(), scale)?,
+        TimelineFormat::Svg => Document::Text(picture(Fonts::Embedded)),
+        // resvg is handed the font itself: the SVG need not carry it.
+        TimelineFormat::Png => Document::png(&picture(Fonts::FromPage), scale)?,
         TimelineFormat::Mermaid => Document::Text(mermaid::mermaid(&timeline, as_of)),
         TimelineFormat::Markdown => {
             Document::written(|out| markdown::write(out, &timeline, as_of))?
